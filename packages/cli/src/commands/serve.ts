@@ -1,0 +1,61 @@
+import { startServer } from '@hush/server';
+import { type Command, InvalidArgumentError } from 'commander';
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('must be an integer from 0 to 65535');
+  }
+  return port;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Run a local SSM Parameter Store, Secrets Manager and KMS endpoint (AWS JSON 1.1).')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 4566)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('-d, --data-dir <dir>', 'directory that keeps the store and the master key', './.hush')
+    .option('--in-memory', 'keep nothing on disk', false)
+    .option('--account-id <id>', 'the AWS account id the server answers as', '000000000000')
+    .addHelpText(
+      'after',
+      `
+Point the AWS SDK or CLI at it:
+  export AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_REGION=us-east-1
+  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+  aws ssm put-parameter --name /demo/password --type SecureString --value s3cret`,
+    )
+    .action(
+      async (options: {
+        port: number;
+        host: string;
+        dataDir: string;
+        inMemory: boolean;
+        accountId: string;
+      }) => {
+        if (!/^\d{12}$/.test(options.accountId)) {
+          throw new InvalidArgumentError('--account-id must be 12 digits');
+        }
+        const server = await startServer({
+          port: options.port,
+          host: options.host,
+          dataDir: options.dataDir,
+          inMemory: options.inMemory,
+          accountId: options.accountId,
+        });
+        const where = options.inMemory ? 'in memory' : `data in ${options.dataDir}`;
+        process.stdout.write(`hush serve listening on ${server.url} (${where})\n`);
+        await new Promise<void>((resolve) => {
+          const stop = (signal: NodeJS.Signals) => {
+            process.stdout.write(`hush serve: ${signal}, finishing in-flight requests\n`);
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void server.close().then(resolve);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+      },
+    );
+}

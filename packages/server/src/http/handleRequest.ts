@@ -1,0 +1,161 @@
+/**
+ * The AWS JSON 1.1 request pipeline: read the body, read the SigV4 credential scope, find the
+ * operation from `X-Amz-Target`, parse and validate the input, run the operation in a transaction,
+ * and answer with JSON or an AWS-shaped error. Hooks let fault injection, strict-mode auth and the
+ * audit log take part without the pipeline knowing about them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KmsEngine } from '../kms/engine.js';
+import { parseAuthorization, type SigV4Authorization } from '../protocol/authorization.js';
+import { AwsError, internalError, serializationError } from '../protocol/awsError.js';
+import type {
+  Caller,
+  JsonObject,
+  Operation,
+  OperationContext,
+  ServiceRegistry,
+} from '../protocol/operation.js';
+import type { Router, Service } from '../protocol/services.js';
+import { validateUntyped } from '../protocol/shape.js';
+import type { Store } from '../store/store.js';
+import { readBody } from './readBody.js';
+
+export interface RequestInfo {
+  requestId: string;
+  target: string;
+  service?: Service;
+  operation?: Operation;
+  authorization?: SigV4Authorization;
+  caller?: Caller;
+  /** Validated input, once known. Hooks must never log it: it may hold secret values. */
+  input?: unknown;
+  request: IncomingMessage;
+  body: Buffer;
+  sourceAddress: string;
+}
+
+export interface RequestHooks {
+  /** Runs after the operation is known, before validation: fault injection, rate limits. */
+  beforeOperation?(info: RequestInfo): Promise<void> | void;
+  /** Resolves the caller from the request (strict mode verifies the signature here). */
+  authenticate?(info: RequestInfo & { authorization: SigV4Authorization }): Caller;
+  /** Runs once the answer is known (audit). */
+  afterResponse?(info: RequestInfo, outcome: { status: number; errorCode?: string }): void;
+}
+
+export interface PipelineOptions {
+  router: Router;
+  store: Store;
+  kms: KmsEngine;
+  services: ServiceRegistry;
+  accountId: string;
+  maxBodyBytes: number;
+  hooks: RequestHooks[];
+}
+
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export function createRequestHandler(options: PipelineOptions) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const info: RequestInfo = {
+      requestId,
+      target,
+      request,
+      body: Buffer.alloc(0),
+      sourceAddress: request.socket.remoteAddress ?? '',
+    };
+    let status = 200;
+    let errorCode: string | undefined;
+    try {
+      const result = await handle(info, options);
+      send(response, 200, requestId, result);
+    } catch (thrown) {
+      const error = thrown instanceof AwsError ? thrown : internalError();
+      if (!(thrown instanceof AwsError)) {
+        // Log the failure's kind and place, never its message: it may quote a request value.
+        const where = thrown instanceof Error ? (thrown.stack?.split('\n')[1]?.trim() ?? '') : '';
+        console.error(
+          `[hush] ${requestId} ${target} internal error: ${(thrown as Error)?.name ?? 'unknown'} ${where}`,
+        );
+      }
+      status = error.status;
+      errorCode = error.code;
+      send(response, error.status, requestId, { __type: error.code, message: error.message, ...error.extra });
+    }
+    for (const hook of options.hooks)
+      hook.afterResponse?.(info, { status, ...(errorCode ? { errorCode } : {}) });
+  };
+}
+
+async function handle(info: RequestInfo, options: PipelineOptions): Promise<JsonObject> {
+  const { request } = info;
+  if (request.method !== 'POST') {
+    throw new AwsError('UnknownOperationException', `${request.method} is not supported; use POST /.`, 400);
+  }
+  info.body = await readBody(request, options.maxBodyBytes);
+  const authorization = parseAuthorization(request.headers.authorization);
+  info.authorization = authorization;
+  const found = options.router.find(info.target);
+  if (!found) throw new AwsError('UnknownOperationException', '');
+  info.service = found.service;
+  info.operation = found.operation;
+  for (const hook of options.hooks) await hook.beforeOperation?.(info);
+
+  const caller = authenticate(info, authorization, options);
+  info.caller = caller;
+
+  let body: unknown;
+  try {
+    body = info.body.length === 0 ? {} : JSON.parse(info.body.toString('utf8'));
+  } catch {
+    throw serializationError('Start of structure or map found where not expected.');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw serializationError('Start of structure or map found where not expected.');
+  }
+  const operation = found.operation;
+  const input = validateUntyped(operation.input, body);
+  info.input = input;
+
+  const ctx: OperationContext = {
+    store: options.store,
+    kms: options.kms,
+    caller,
+    region: caller.region,
+    accountId: caller.accountId,
+    requestId: info.requestId,
+    now: new Date(),
+    services: options.services,
+  };
+  if (operation.async) return operation.handle(input, ctx);
+  return options.store.transaction(() => operation.handle(input, ctx) as JsonObject);
+}
+
+function authenticate(
+  info: RequestInfo,
+  authorization: SigV4Authorization,
+  options: PipelineOptions,
+): Caller {
+  for (const hook of options.hooks) {
+    if (hook.authenticate) return hook.authenticate({ ...info, authorization });
+  }
+  return {
+    accessKeyId: authorization.accessKeyId,
+    region: authorization.region,
+    accountId: options.accountId,
+    arn: `arn:aws:iam::${options.accountId}:root`,
+  };
+}
+
+function send(response: ServerResponse, status: number, requestId: string, body: unknown): void {
+  const payload = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': CONTENT_TYPE,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
+  });
+  response.end(payload);
+}

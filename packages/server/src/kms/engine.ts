@@ -1,0 +1,341 @@
+/**
+ * KMS as the rest of the server uses it: finding keys by any of their names, creating the
+ * AWS-managed keys on first use, and encrypting/decrypting with an encryption context.
+ * The KMS operations, SSM's SecureStrings and Secrets Manager's values all go through here, so a
+ * key's state (disabled, pending deletion) means the same thing everywhere.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { open, seal } from '../crypto/aesGcm.js';
+import { AwsError } from '../protocol/awsError.js';
+import type { Store } from '../store/store.js';
+import { decodeHeader, encodeHeader, HEADER_BYTES } from './ciphertextBlob.js';
+import { type EncryptionContext, encodeEncryptionContext } from './encryptionContext.js';
+
+export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
+
+export interface KeyRecord {
+  id: string;
+  region: string;
+  account: string;
+  arn: string;
+  description: string;
+  keyUsage: string;
+  keySpec: string;
+  origin: string;
+  manager: 'CUSTOMER' | 'AWS';
+  state: KeyState;
+  createdAt: number;
+  deletionDate: number | null;
+  pendingWindowDays: number | null;
+  rotationEnabled: boolean;
+  rotationPeriodDays: number | null;
+  nextRotationAt: number | null;
+  policy: string;
+  multiRegion: boolean;
+}
+
+interface KeyRow {
+  id: string;
+  region: string;
+  account: string;
+  arn: string;
+  description: string;
+  key_usage: string;
+  key_spec: string;
+  origin: string;
+  manager: 'CUSTOMER' | 'AWS';
+  state: KeyState;
+  created_at: number;
+  deletion_date: number | null;
+  pending_window_days: number | null;
+  rotation_enabled: number;
+  rotation_period_days: number | null;
+  next_rotation_at: number | null;
+  policy: string;
+  multi_region: number;
+}
+
+const toRecord = (row: KeyRow): KeyRecord => ({
+  id: row.id,
+  region: row.region,
+  account: row.account,
+  arn: row.arn,
+  description: row.description,
+  keyUsage: row.key_usage,
+  keySpec: row.key_spec,
+  origin: row.origin,
+  manager: row.manager,
+  state: row.state,
+  createdAt: row.created_at,
+  deletionDate: row.deletion_date,
+  pendingWindowDays: row.pending_window_days,
+  rotationEnabled: row.rotation_enabled === 1,
+  rotationPeriodDays: row.rotation_period_days,
+  nextRotationAt: row.next_rotation_at,
+  policy: row.policy,
+  multiRegion: row.multi_region === 1,
+});
+
+export interface Scope {
+  region: string;
+  account: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const keyArn = (scope: Scope, id: string): string =>
+  `arn:aws:kms:${scope.region}:${scope.account}:key/${id}`;
+export const aliasArn = (scope: Scope, name: string): string =>
+  `arn:aws:kms:${scope.region}:${scope.account}:${name}`;
+
+export function defaultKeyPolicy(account: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Id: 'key-default-1',
+    Statement: [
+      {
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+    ],
+  });
+}
+
+const AWS_MANAGED_DESCRIPTIONS: Record<string, string> = {
+  'alias/aws/ssm': 'Default key that protects my SSM parameters when no other key is defined',
+  'alias/aws/secretsmanager':
+    'Default key that protects my Secrets Manager data when no other key is defined',
+};
+
+export interface CreateKeyOptions {
+  description?: string;
+  keyUsage?: string;
+  keySpec?: string;
+  origin?: string;
+  manager?: 'CUSTOMER' | 'AWS';
+  policy?: string;
+  multiRegion?: boolean;
+  tags?: readonly { TagKey: string; TagValue: string }[];
+  now: Date;
+}
+
+export class KmsEngine {
+  /** Unsealed key material, by `keyId/region/version`; material never changes once written. */
+  private readonly materialCache = new Map<string, Buffer>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly masterKey: Buffer,
+  ) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  createKey(scope: Scope, options: CreateKeyOptions): KeyRecord {
+    const id = randomUUID();
+    const at = options.now.getTime();
+    this.db
+      .prepare(
+        `INSERT INTO kms_keys (id, region, account, arn, description, key_usage, key_spec, origin, manager,
+           state, created_at, policy, multi_region)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Enabled', ?, ?, ?)`,
+      )
+      .run(
+        id,
+        scope.region,
+        scope.account,
+        keyArn(scope, id),
+        options.description ?? '',
+        options.keyUsage ?? 'ENCRYPT_DECRYPT',
+        options.keySpec ?? 'SYMMETRIC_DEFAULT',
+        options.origin ?? 'AWS_KMS',
+        options.manager ?? 'CUSTOMER',
+        at,
+        options.policy ?? defaultKeyPolicy(scope.account),
+        options.multiRegion ? 1 : 0,
+      );
+    this.addMaterial(scope, id, at, null);
+    const tag = this.db.prepare(
+      'INSERT INTO kms_tags (key_id, region, tag_key, tag_value) VALUES (?, ?, ?, ?)',
+    );
+    for (const t of options.tags ?? []) tag.run(id, scope.region, t.TagKey, t.TagValue);
+    return this.getById(scope, id)!;
+  }
+
+  /** Adds a new version of key material (creation or rotation); older versions keep decrypting. */
+  addMaterial(
+    scope: Scope,
+    keyId: string,
+    at: number,
+    rotationType: 'AUTOMATIC' | 'ON_DEMAND' | null,
+  ): number {
+    const row = this.db
+      .prepare('SELECT COALESCE(MAX(version), 0) AS v FROM kms_key_material WHERE key_id = ? AND region = ?')
+      .get(keyId, scope.region) as { v: number };
+    const version = row.v + 1;
+    const material = randomBytes(32);
+    this.db
+      .prepare(
+        'INSERT INTO kms_key_material (key_id, region, version, sealed, created_at, rotation_type) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        keyId,
+        scope.region,
+        version,
+        seal(this.masterKey, material, materialAad(keyId, scope.region, version)),
+        at,
+        rotationType,
+      );
+    return version;
+  }
+
+  getById(scope: Scope, id: string): KeyRecord | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
+      .get(id.toLowerCase(), scope.region, scope.account) as KeyRow | undefined;
+    return row && toRecord(row);
+  }
+
+  aliasTarget(scope: Scope, aliasName: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT key_id FROM kms_aliases WHERE region = ? AND account = ? AND name = ?')
+      .get(scope.region, scope.account, aliasName) as { key_id: string } | undefined;
+    return row?.key_id;
+  }
+
+  /**
+   * Finds a key by key id, key ARN, alias name or alias ARN, as KMS accepts them in `KeyId`.
+   * AWS-managed aliases (`alias/aws/…`) come into being on first use, as they do on AWS.
+   */
+  findKey(scope: Scope, reference: string): KeyRecord {
+    if (reference.startsWith('arn:')) {
+      const parts = reference.split(':');
+      const [, partition, service, region, account, resource] = parts;
+      if (parts.length !== 6 || partition !== 'aws' || service !== 'kms' || !resource) {
+        throw new AwsError('NotFoundException', `Invalid arn ${reference}`);
+      }
+      if (region !== scope.region) throw new AwsError('NotFoundException', `Invalid arn ${region}`);
+      if (account !== scope.account) {
+        throw new AwsError('NotFoundException', `Key '${reference}' does not exist`);
+      }
+      if (resource.startsWith('key/')) return this.findKey(scope, resource.slice(4));
+      if (resource.startsWith('alias/')) return this.findAlias(scope, resource, reference);
+      throw new AwsError('NotFoundException', `Invalid arn ${reference}`);
+    }
+    if (reference.startsWith('alias/')) return this.findAlias(scope, reference, aliasArn(scope, reference));
+    if (!UUID.test(reference)) throw new AwsError('NotFoundException', `Invalid keyId '${reference}'`);
+    const key = this.getById(scope, reference);
+    if (!key)
+      throw new AwsError(
+        'NotFoundException',
+        `Key '${keyArn(scope, reference.toLowerCase())}' does not exist`,
+      );
+    return key;
+  }
+
+  private findAlias(scope: Scope, name: string, shownAs: string): KeyRecord {
+    const target = this.aliasTarget(scope, name);
+    if (target) return this.getById(scope, target)!;
+    if (name in AWS_MANAGED_DESCRIPTIONS) return this.awsManagedKey(scope, name, new Date());
+    throw new AwsError('NotFoundException', `Alias ${shownAs} is not found.`);
+  }
+
+  /** The AWS-managed key behind `alias/aws/ssm` or `alias/aws/secretsmanager`, created on first use. */
+  awsManagedKey(scope: Scope, alias: string, now: Date): KeyRecord {
+    const existing = this.aliasTarget(scope, alias);
+    if (existing) return this.getById(scope, existing)!;
+    return this.store.transaction(() => {
+      const key = this.createKey(scope, {
+        description: AWS_MANAGED_DESCRIPTIONS[alias] ?? '',
+        manager: 'AWS',
+        now,
+      });
+      this.db
+        .prepare(
+          'INSERT INTO kms_aliases (region, account, name, key_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(scope.region, scope.account, alias, key.id, now.getTime(), now.getTime());
+      // AWS rotates AWS-managed keys every year, and reports rotation as enabled.
+      this.db
+        .prepare(
+          'UPDATE kms_keys SET rotation_enabled = 1, rotation_period_days = 365 WHERE id = ? AND region = ?',
+        )
+        .run(key.id, scope.region);
+      return this.getById(scope, key.id)!;
+    });
+  }
+
+  /** Throws the error KMS gives for a key that cannot be used for cryptography right now. */
+  assertUsable(key: KeyRecord): void {
+    if (key.state === 'Disabled') throw new AwsError('DisabledException', `${key.arn} is disabled.`);
+    if (key.state === 'PendingDeletion') {
+      throw new AwsError('KMSInvalidStateException', `${key.arn} is pending deletion.`);
+    }
+  }
+
+  encrypt(key: KeyRecord, plaintext: Buffer, context?: EncryptionContext): Buffer {
+    this.assertUsable(key);
+    if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') {
+      throw new AwsError(
+        'InvalidKeyUsageException',
+        `${key.arn} key usage is ${key.keyUsage} which is not valid for Encrypt.`,
+      );
+    }
+    const version = this.currentMaterialVersion(key);
+    const header = encodeHeader({ keyId: key.id, materialVersion: version });
+    const material = this.material(key, version)!;
+    return Buffer.concat([
+      header,
+      seal(material, plaintext, Buffer.concat([header, encodeEncryptionContext(context)])),
+    ]);
+  }
+
+  /** The key a ciphertext blob was made with, without decrypting it (undefined for a foreign blob). */
+  keyOfBlob(scope: Scope, blob: Buffer): KeyRecord | undefined {
+    const header = decodeHeader(blob);
+    return header && this.getById(scope, header.keyId);
+  }
+
+  /**
+   * Decrypts a blob made by `encrypt`. A blob that is not ours, was altered, or was bound to another
+   * context fails with InvalidCiphertextException and an empty message, as AWS's does.
+   */
+  decrypt(scope: Scope, blob: Buffer, context?: EncryptionContext): { key: KeyRecord; plaintext: Buffer } {
+    const header = decodeHeader(blob);
+    const key = header && this.getById(scope, header.keyId);
+    if (!header || !key) throw new AwsError('InvalidCiphertextException', '');
+    this.assertUsable(key);
+    const material = this.material(key, header.materialVersion);
+    const aad = Buffer.concat([blob.subarray(0, HEADER_BYTES), encodeEncryptionContext(context)]);
+    const plaintext = material && open(material, blob.subarray(HEADER_BYTES), aad);
+    if (!plaintext) throw new AwsError('InvalidCiphertextException', '');
+    return { key, plaintext };
+  }
+
+  currentMaterialVersion(key: KeyRecord): number {
+    const row = this.db
+      .prepare('SELECT MAX(version) AS v FROM kms_key_material WHERE key_id = ? AND region = ?')
+      .get(key.id, key.region) as { v: number };
+    return row.v;
+  }
+
+  private material(key: KeyRecord, version: number): Buffer | undefined {
+    const cacheKey = `${key.id}/${key.region}/${version}`;
+    const cached = this.materialCache.get(cacheKey);
+    if (cached) return cached;
+    const row = this.db
+      .prepare('SELECT sealed FROM kms_key_material WHERE key_id = ? AND region = ? AND version = ?')
+      .get(key.id, key.region, version) as { sealed: Buffer } | undefined;
+    const material = row && open(this.masterKey, row.sealed, materialAad(key.id, key.region, version));
+    if (!material) return undefined;
+    this.materialCache.set(cacheKey, material);
+    return material;
+  }
+}
+
+const materialAad = (keyId: string, region: string, version: number): Buffer =>
+  Buffer.from(`hush-kms-material\0${keyId}\0${region}\0${version}`, 'utf8');

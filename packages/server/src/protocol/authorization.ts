@@ -1,0 +1,63 @@
+/**
+ * Reads the SigV4 `Authorization` header for what the server needs from it: the access key and the
+ * credential scope (date, region, service). Shape is always checked; signature verification is a
+ * separate step that only strict mode performs.
+ */
+import { AwsError } from './awsError.js';
+
+export interface SigV4Authorization {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+
+export function parseAuthorization(header: string | undefined): SigV4Authorization {
+  if (header === undefined || header.trim() === '') {
+    throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+  }
+  const trimmed = header.trim();
+  if (!trimmed.startsWith(`${ALGORITHM} `)) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${trimmed.split(' ')[0]}`,
+    );
+  }
+  const fields = new Map<string, string>();
+  for (const part of trimmed.slice(ALGORITHM.length + 1).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((name) => !fields.get(name));
+  if (missing.length > 0) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' ') +
+        ` Authorization=${trimmed}`.replace(/Signature=[0-9a-f]+/i, 'Signature=…'),
+    );
+  }
+  const scope = fields.get('Credential')!.split('/');
+  if (
+    scope.length !== 5 ||
+    scope[4] !== 'aws4_request' ||
+    !/^\d{8}$/.test(scope[1]!) ||
+    scope.some((s) => !s)
+  ) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      `Credential should be scoped to a valid region, not '${scope[2] ?? ''}'. Credential should be scoped correctly with a five-part scope: <key>/<date>/<region>/<service>/aws4_request.`,
+    );
+  }
+  return {
+    accessKeyId: scope[0]!,
+    date: scope[1]!,
+    region: scope[2]!,
+    service: scope[3]!,
+    signedHeaders: fields.get('SignedHeaders')!.split(';'),
+    signature: fields.get('Signature')!,
+  };
+}
