@@ -1,6 +1,6 @@
 // Transpiles every package's TypeScript sources to ESM JavaScript in its dist/ folder.
 // Type checking is a separate step (`npm run typecheck`), so a build never waits on it.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -17,8 +17,8 @@ function sourceFiles(dir) {
 for (const name of readdirSync(packagesDir)) {
   const root = join(packagesDir, name);
   const src = join(root, 'src');
+  // No clean step: several test runs may build at once, and a stale file is harmless.
   const dist = join(root, 'dist');
-  rmSync(dist, { recursive: true, force: true });
   await build({
     entryPoints: sourceFiles(src),
     outdir: dist,
