@@ -1,0 +1,114 @@
+/**
+ * The Serverless Framework's SSM variables, with v3 semantics:
+ *
+ *   ${ssm:/p}   ${ssm(raw):/p}   ${ssm(noDecrypt):/p}   ${ssm(eu-west-1):/p}   ${ssm(eu-west-1, raw):/p}
+ *   ${ssm:/aws/reference/secretsmanager/ID}            ${ssm:/p, 'default'}
+ *
+ * String → as is; StringList → array; SecureString → decrypted and JSON-parsed when it starts with
+ * `{` unless `raw`. `noDecrypt` leaves a SecureString encrypted.
+ */
+import { checkLabel, checkRegion, checkSsmName, parseVersion } from './names.js';
+import { ReferenceSyntaxError } from './referenceSyntaxError.js';
+import type { SsmParameterReference } from './types.js';
+
+export function parseServerless(text: string): SsmParameterReference {
+  if (!text.startsWith('${') || !text.endsWith('}')) {
+    throw new ReferenceSyntaxError(text, 0, 'a Serverless variable looks like ${ssm:/name}');
+  }
+  const inner = text.slice(2, -1);
+  const innerAt = 2;
+  const sourceMatch = /^\s*ssm(\(([^)]*)\))?:/.exec(inner);
+  if (!sourceMatch) {
+    const source = /^\s*([A-Za-z]+)/.exec(inner)?.[1];
+    throw new ReferenceSyntaxError(
+      text,
+      innerAt,
+      source ? `"${source}" variables are not secret references (expected ssm:)` : 'expected ssm: or ssm(…):',
+    );
+  }
+  let region: string | undefined;
+  let raw = false;
+  let decrypt = true;
+  if (sourceMatch[2] !== undefined) {
+    let offset = innerAt + inner.indexOf('(') + 1;
+    for (const part of sourceMatch[2].split(',')) {
+      const param = part.trim();
+      const at = offset + part.indexOf(param);
+      if (param === 'raw') raw = true;
+      else if (param === 'noDecrypt') decrypt = false;
+      else if (param === '') throw new ReferenceSyntaxError(text, at, 'empty ssm() parameter');
+      else {
+        if (region)
+          throw new ReferenceSyntaxError(text, at, `region given twice ("${region}" and "${param}")`);
+        checkRegion(text, param, at);
+        region = param;
+      }
+      offset += part.length + 1;
+    }
+  }
+  const rest = inner.slice(sourceMatch[0].length);
+  const restAt = innerAt + sourceMatch[0].length;
+  const comma = topLevelComma(rest);
+  const address = (comma < 0 ? rest : rest.slice(0, comma)).trim();
+  const addressAt = restAt + rest.indexOf(address);
+  const selectorAt = address.startsWith('arn:') ? -1 : address.lastIndexOf(':');
+  const name = selectorAt < 0 ? address : address.slice(0, selectorAt);
+  checkSsmName(text, name, addressAt);
+
+  const reference: SsmParameterReference = {
+    text,
+    dialect: 'serverless',
+    kind: 'ssm',
+    name,
+    decrypt,
+    format: raw ? 'raw' : 'serverless-auto',
+    ...(region ? { region } : {}),
+  };
+  if (selectorAt >= 0) {
+    const selector = address.slice(selectorAt + 1);
+    const at = addressAt + selectorAt + 1;
+    if (/^\d+$/.test(selector)) reference.version = parseVersion(text, selector, at);
+    else {
+      checkLabel(text, selector, at);
+      reference.label = selector;
+    }
+  }
+  if (comma >= 0) {
+    const literal = rest.slice(comma + 1).trim();
+    reference.fallback = parseFallback(
+      text,
+      literal,
+      restAt + comma + 1 + rest.slice(comma + 1).indexOf(literal),
+    );
+  }
+  return reference;
+}
+
+function topLevelComma(text: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === ',') return i;
+  }
+  return -1;
+}
+
+function parseFallback(text: string, literal: string, at: number): string | number | boolean | null {
+  if (literal === '') throw new ReferenceSyntaxError(text, at, 'expected a fallback value after ","');
+  const quoted = /^(['"])(.*)\1$/s.exec(literal);
+  if (quoted) return quoted[2]!;
+  if (/^-?\d+(\.\d+)?$/.test(literal)) return Number(literal);
+  if (literal === 'true' || literal === 'false') return literal === 'true';
+  if (literal === 'null') return null;
+  if (literal.startsWith('${')) {
+    throw new ReferenceSyntaxError(
+      text,
+      at,
+      'a nested variable as fallback is resolved by the Serverless Framework, not at run time',
+    );
+  }
+  throw new ReferenceSyntaxError(text, at, 'a fallback is a quoted string, a number, true, false or null');
+}
