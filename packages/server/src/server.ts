@@ -9,6 +9,7 @@ import { loadMasterKey } from './crypto/masterKey.js';
 import { createRequestHandler, type RequestHooks } from './http/handleRequest.js';
 import { KmsEngine } from './kms/engine.js';
 import { kmsService } from './kms/service.js';
+import { type RateLimitOptions, rateLimitHook } from './limits/rateLimit.js';
 import type { ServiceRegistry } from './protocol/operation.js';
 import { Router, type Service } from './protocol/services.js';
 import { secretsManagerService } from './secretsmanager/service.js';
@@ -25,6 +26,10 @@ export interface ServerOptions {
   masterKey?: string;
   maxBodyBytes?: number;
   hooks?: RequestHooks[];
+  /** Requests per second allowed per access key (off when absent). */
+  rateLimit?: RateLimitOptions;
+  /** Open connections accepted at once; more are refused until one closes. */
+  maxConnections?: number;
 }
 
 export interface RunningServer {
@@ -42,6 +47,7 @@ export interface RunningServer {
 export const DEFAULT_PORT = 4566;
 export const DEFAULT_ACCOUNT_ID = '000000000000';
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 1024;
 
 export const services: readonly Service[] = [ssmService, kmsService, secretsManagerService];
 
@@ -73,11 +79,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     services: serviceRegistry,
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    hooks: options.hooks ?? [],
+    hooks: [...(options.rateLimit ? [rateLimitHook(options.rateLimit)] : []), ...(options.hooks ?? [])],
   });
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     void handler(req, res);
   });
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

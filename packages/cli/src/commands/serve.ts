@@ -9,6 +9,12 @@ export function parsePort(value: string): number {
   return port;
 }
 
+export function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -18,6 +24,12 @@ export function registerServe(program: Command): void {
     .option('-d, --data-dir <dir>', 'directory that keeps the store and the master key', './.hush')
     .option('--in-memory', 'keep nothing on disk', false)
     .option('--account-id <id>', 'the AWS account id the server answers as', '000000000000')
+    .option(
+      '--rate-limit <n>',
+      'requests per second allowed per access key (ThrottlingException beyond)',
+      parsePositive,
+    )
+    .option('--max-connections <n>', 'open connections accepted at once', parsePositive, 1024)
     .addHelpText(
       'after',
       `
@@ -33,6 +45,8 @@ Point the AWS SDK or CLI at it:
         dataDir: string;
         inMemory: boolean;
         accountId: string;
+        rateLimit?: number;
+        maxConnections: number;
       }) => {
         if (!/^\d{12}$/.test(options.accountId)) {
           throw new InvalidArgumentError('--account-id must be 12 digits');
@@ -43,6 +57,8 @@ Point the AWS SDK or CLI at it:
           dataDir: options.dataDir,
           inMemory: options.inMemory,
           accountId: options.accountId,
+          maxConnections: options.maxConnections,
+          ...(options.rateLimit ? { rateLimit: { perSecond: options.rateLimit } } : {}),
         });
         const where = options.inMemory ? 'in memory' : `data in ${options.dataDir}`;
         process.stdout.write(`hush serve listening on ${server.url} (${where})\n`);
