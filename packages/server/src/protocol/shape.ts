@@ -225,16 +225,19 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): un
     case 'list': {
       if (!Array.isArray(value)) return wrongType();
       lengthChecks(path, shape, value, value.length, errors);
-      return value.map((item, i) => check(shape.member, item, `${path}.${i + 1}.member`, errors));
+      // A list never holds nulls: each element is checked as if required.
+      const element = { ...shape.member, required: true } as Shape;
+      return value.map((item, i) => check(element, item, `${path}.${i + 1}.member`, errors));
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) return wrongType();
       const entries = Object.entries(value as Record<string, unknown>);
       lengthChecks(path, shape, value, entries.length, errors);
       const out: Record<string, unknown> = {};
+      const valueShape = { ...shape.value, required: true } as Shape;
       for (const [key, item] of entries) {
         check(shape.key, key, `${path}.key`, errors);
-        out[key] = check(shape.value, item, `${path}.${key}.member`, errors);
+        out[key] = check(valueShape, item, `${path}.${key}.member`, errors);
       }
       return out;
     }
