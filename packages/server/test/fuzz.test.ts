@@ -219,7 +219,7 @@ describe('hush serve under generated input', () => {
           ),
         );
         sent += batch.length;
-        batch.forEach((request, i) => assertAwsShaped(request, responses[i]!));
+        for (const [i, request] of batch.entries()) assertAwsShaped(request, responses[i]!);
       }),
       { numRuns: 100_000 / BATCH },
     );
@@ -250,7 +250,7 @@ describe('hush serve under generated input', () => {
         const responses = await Promise.all(
           batch.map((r) => rawPost(server.url, r.target, r.body, r.headers)),
         );
-        batch.forEach((request, i) => assertAwsShaped(request, responses[i]!));
+        for (const [i, request] of batch.entries()) assertAwsShaped(request, responses[i]!);
       }),
       { numRuns: 400 },
     );
