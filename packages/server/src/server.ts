@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { type SecurityOptions, securityHooks } from './auth/securityHooks.js';
 import { loadMasterKey } from './crypto/masterKey.js';
 import { createRequestHandler, type RequestHooks } from './http/handleRequest.js';
 import { KmsEngine } from './kms/engine.js';
@@ -16,7 +17,7 @@ import { secretsManagerService } from './secretsmanager/service.js';
 import { ssmService } from './ssm/service.js';
 import { Store } from './store/store.js';
 
-export interface ServerOptions {
+export interface ServerOptions extends SecurityOptions {
   port?: number;
   host?: string;
   dataDir?: string;
@@ -64,6 +65,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const store = new Store({ dataDir, inMemory });
   for (const service of services) store.migrate(service.migrations);
   const kms = new KmsEngine(store, masterKey);
+  const security = securityHooks(options, {
+    store,
+    kms,
+    dataDir,
+    inMemory,
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+  });
 
   const registry = new Map<string, unknown>();
   const serviceRegistry: ServiceRegistry = {
@@ -77,9 +85,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     kms,
     services: serviceRegistry,
-    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    accountId: security.accountId,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    hooks: [...(options.rateLimit ? [rateLimitHook(options.rateLimit)] : []), ...(options.hooks ?? [])],
+    hooks: [
+      ...(options.rateLimit ? [rateLimitHook(options.rateLimit)] : []),
+      ...security.strict,
+      ...(options.hooks ?? []),
+      ...security.audit,
+    ],
   });
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     void handler(req, res);
@@ -111,6 +124,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       });
       for (const close of closers) await close();
       store.close();
+      await security.close();
     },
   };
 }

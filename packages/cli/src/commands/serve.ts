@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { startServer } from '@hush/server';
 import { type Command, InvalidArgumentError } from 'commander';
+import { parse as parseYaml } from 'yaml';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -30,6 +32,12 @@ export function registerServe(program: Command): void {
       parsePositive,
     )
     .option('--max-connections <n>', 'open connections accepted at once', parsePositive, 1024)
+    .option('--strict', 'verify SigV4 and enforce IAM policies (needs --config)', false)
+    .option(
+      '--config <file>',
+      'strict-mode users, roles, access keys and policies (YAML or JSON); implies --strict',
+    )
+    .option('--audit-log <file>', 'where the audit log goes (default: <data-dir>/audit.log)')
     .addHelpText(
       'after',
       `
@@ -47,10 +55,21 @@ Point the AWS SDK or CLI at it:
         accountId: string;
         rateLimit?: number;
         maxConnections: number;
+        strict: boolean;
+        config?: string;
+        auditLog?: string;
       }) => {
         if (!/^\d{12}$/.test(options.accountId)) {
           throw new InvalidArgumentError('--account-id must be 12 digits');
         }
+        if (options.strict && options.config === undefined) {
+          throw new InvalidArgumentError(
+            '--strict needs --config <file> naming the users, roles and their policies',
+          );
+        }
+        // YAML is a superset of JSON, so one parser reads both.
+        const auth =
+          options.config === undefined ? undefined : parseYaml(readFileSync(options.config, 'utf8'));
         const server = await startServer({
           port: options.port,
           host: options.host,
@@ -59,8 +78,10 @@ Point the AWS SDK or CLI at it:
           accountId: options.accountId,
           maxConnections: options.maxConnections,
           ...(options.rateLimit ? { rateLimit: { perSecond: options.rateLimit } } : {}),
+          ...(auth === undefined ? {} : { auth }),
+          ...(options.auditLog === undefined ? {} : { auditLog: options.auditLog }),
         });
-        const where = options.inMemory ? 'in memory' : `data in ${options.dataDir}`;
+        const where = `${options.inMemory ? 'in memory' : `data in ${options.dataDir}`}${auth === undefined ? '' : ', strict'}`;
         process.stdout.write(`hush serve listening on ${server.url} (${where})\n`);
         await new Promise<void>((resolve) => {
           const stop = (signal: NodeJS.Signals) => {

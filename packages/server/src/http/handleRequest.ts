@@ -40,6 +40,12 @@ export interface RequestHooks {
   beforeOperation?(info: RequestInfo): Promise<void> | void;
   /** Resolves the caller from the request (strict mode verifies the signature here). */
   authenticate?(info: RequestInfo & { authorization: SigV4Authorization }): Caller;
+  /**
+   * Runs after validation, with the caller and the validated input (strict mode's IAM check).
+   * May return a KMS engine for the operation to use instead of the shared one, so that KMS calls
+   * a service makes on the caller's behalf are authorized too.
+   */
+  authorize?(info: RequestInfo & { caller: Caller; input: unknown }): { kms?: KmsEngine } | undefined;
   /** Runs once the answer is known (audit). */
   afterResponse?(info: RequestInfo, outcome: { status: number; errorCode?: string }): void;
 }
@@ -119,10 +125,12 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
   const operation = found.operation;
   const input = validateUntyped(operation.input, body);
   info.input = input;
+  let kms = options.kms;
+  for (const hook of options.hooks) kms = hook.authorize?.({ ...info, caller, input })?.kms ?? kms;
 
   const ctx: OperationContext = {
     store: options.store,
-    kms: options.kms,
+    kms,
     caller,
     region: caller.region,
     accountId: caller.accountId,

@@ -1,0 +1,96 @@
+/**
+ * The audit log: one JSON line per request — who, what, on which resource, what was decided and by
+ * which statement, how it ended. Lines carry names and ARNs only; request bodies, values, plaintexts
+ * and ciphertexts never reach this file (the record type has no field that could hold them).
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { existingTrail, type TrailEntry } from '../auth/trail.js';
+import type { RequestHooks } from '../http/handleRequest.js';
+
+export interface AuditRecord {
+  time: string;
+  requestId: string;
+  /** The authenticated principal's ARN (strict mode), else the caller the server assumed. */
+  principal?: string;
+  accessKeyId?: string;
+  action?: string;
+  /** The resource of the deciding check (the denied one, or the request's first). */
+  resource?: string;
+  decision: 'Allow' | 'Deny' | 'NotEvaluated';
+  statement?: { policy: string; sid?: string; index: number };
+  status: number;
+  errorCode?: string;
+  sourceAddress: string;
+  /** Every check made, when there was more than one (batches, KMS calls made on the caller's behalf). */
+  checks?: { action: string; resource: string; decision: 'Allow' | 'Deny'; viaService?: string }[];
+}
+
+export class AuditLog {
+  private readonly stream: WriteStream;
+
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    this.stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
+  }
+
+  append(record: AuditRecord): void {
+    this.stream.write(`${JSON.stringify(record)}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.stream.end(resolve));
+  }
+}
+
+function decidingEntry(entries: readonly TrailEntry[]): TrailEntry | undefined {
+  return entries.find((e) => e.decision === 'Deny') ?? entries[0];
+}
+
+export function auditHook(log: AuditLog, strict: boolean): RequestHooks {
+  return {
+    afterResponse(info, outcome) {
+      const trail = existingTrail(info.request);
+      const entry = decidingEntry(trail?.entries ?? []);
+      const action =
+        entry?.action ??
+        (info.service && info.operation ? `${info.service.signingName}:${info.operation.name}` : undefined);
+      const decision: AuditRecord['decision'] = entry
+        ? entry.decision
+        : !strict && info.caller && outcome.errorCode !== 'AccessDeniedException'
+          ? 'Allow'
+          : 'NotEvaluated';
+      const statement = entry?.statement && {
+        policy: entry.statement.policy,
+        ...(entry.statement.sid !== undefined ? { sid: entry.statement.sid } : {}),
+        index: entry.statement.index,
+      };
+      const record: AuditRecord = {
+        time: new Date().toISOString(),
+        requestId: info.requestId,
+        ...((trail?.principal ?? info.caller?.arn)
+          ? { principal: trail?.principal ?? info.caller?.arn }
+          : {}),
+        ...(info.authorization ? { accessKeyId: info.authorization.accessKeyId } : {}),
+        ...(action ? { action } : {}),
+        ...(entry ? { resource: entry.resource } : {}),
+        decision,
+        ...(statement ? { statement } : {}),
+        status: outcome.status,
+        ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}),
+        sourceAddress: info.sourceAddress,
+        ...(trail && trail.entries.length > 1
+          ? {
+              checks: trail.entries.map((e) => ({
+                action: e.action,
+                resource: e.resource,
+                decision: e.decision,
+                ...(e.viaService ? { viaService: e.viaService } : {}),
+              })),
+            }
+          : {}),
+      };
+      log.append(record);
+    },
+  };
+}

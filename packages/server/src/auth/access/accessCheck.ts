@@ -1,0 +1,40 @@
+/**
+ * What one API request must be allowed to do: one or more (action, resource) checks, each with the
+ * condition keys the request supplies and, for KMS keys and secrets, the resource's own policy.
+ */
+import type { Scope } from '../../kms/engine.js';
+import type { ResourcePolicy } from '../policy/evaluate.js';
+import type { ContextValue } from '../policy/requestContext.js';
+import type { ResourceLookup } from '../resources.js';
+
+export interface AccessCheck {
+  action: string;
+  resource: string;
+  context: Record<string, ContextValue | undefined>;
+  /** The key policy or the secret's resource policy (JSON text), when the resource has one. */
+  resourcePolicy?: { document: string; kind: ResourcePolicy['kind'] } | undefined;
+}
+
+export interface MappingContext {
+  scope: Scope;
+  lookup: ResourceLookup;
+}
+
+export type RequestInput = Readonly<Record<string, unknown>>;
+export type AccessMapper = (input: RequestInput, ctx: MappingContext) => AccessCheck[];
+
+export const stringMember = (input: RequestInput, name: string): string | undefined => {
+  const value = input[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+export const stringListMember = (input: RequestInput, name: string): string[] => {
+  const value = input[name];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
+
+export const anyResource = (action: string, context: AccessCheck['context'] = {}): AccessCheck => ({
+  action,
+  resource: '*',
+  context,
+});

@@ -1,0 +1,50 @@
+/**
+ * When SSM or Secrets Manager decrypts (or encrypts) a value, AWS calls KMS with the caller's
+ * credentials: the caller needs `kms:Decrypt` on the key, with `kms:ViaService` naming the service
+ * and the encryption context the service uses as condition keys. This wraps the KMS engine handed to
+ * one request's operation so those calls are authorized exactly there, with whatever key and
+ * context the operation really uses.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EncryptionContext } from '../kms/encryptionContext.js';
+import type { KeyRecord, KmsEngine, Scope } from '../kms/engine.js';
+import { AwsError } from '../protocol/awsError.js';
+import { encryptionContextKeys, keyCheck } from './access/kmsAccess.js';
+import { authorizeChecks, type CallFacts } from './authorizer.js';
+import type { ResourceLookup } from './resources.js';
+import type { TrailEntry } from './trail.js';
+
+/** The error each service gives when KMS refuses the call it made for the caller. */
+function refusal(service: string, kmsMessage: string): AwsError {
+  if (service === 'secretsmanager')
+    return new AwsError('AccessDeniedException', 'Access to KMS is not allowed');
+  return new AwsError(
+    'AccessDeniedException',
+    `${kmsMessage} (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: ${randomUUID()}; Proxy: null)`,
+  );
+}
+
+export function kmsOnBehalfOf(
+  base: KmsEngine,
+  service: string,
+  facts: CallFacts,
+  lookup: ResourceLookup,
+  trail: TrailEntry[],
+): KmsEngine {
+  const authorize = (action: string, key: KeyRecord, context: EncryptionContext | undefined) => {
+    const check = keyCheck(action, lookup.keyFacts(key), encryptionContextKeys(context));
+    const denial = authorizeChecks([check], facts, trail);
+    if (denial) throw refusal(service, denial.message);
+  };
+  const onBehalf = Object.create(base) as KmsEngine;
+  onBehalf.decrypt = (scope: Scope, blob: Buffer, context?: EncryptionContext) => {
+    const key = base.keyOfBlob(scope, blob);
+    if (key) authorize('kms:Decrypt', key, context);
+    return base.decrypt(scope, blob, context);
+  };
+  onBehalf.encrypt = (key: KeyRecord, plaintext: Buffer, context?: EncryptionContext) => {
+    authorize('kms:Encrypt', key, context);
+    return base.encrypt(key, plaintext, context);
+  };
+  return onBehalf;
+}

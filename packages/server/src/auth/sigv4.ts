@@ -1,0 +1,127 @@
+/**
+ * Strict mode's SigV4 check: the access key must be configured (with its session token, unexpired),
+ * the credential scope must name the request's date and service, the clock skew must be within
+ * 15 minutes, and the signature must match the one computed from the canonical request with the
+ * configured secret key. Failures are the errors (code, wording, status 400) the JSON services give.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { SigV4Authorization } from '../protocol/authorization.js';
+import { AwsError } from '../protocol/awsError.js';
+import { canonicalRequest, headerValues, sha256Hex } from './canonicalRequest.js';
+import type { AccessKey, AuthConfig } from './config.js';
+
+const MAX_SKEW_MS = 15 * 60 * 1000;
+
+export const invalidToken = (): AwsError =>
+  new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+const expiredToken = (): AwsError =>
+  new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
+const invalidSignature = (message: string): AwsError => new AwsError('InvalidSignatureException', message);
+
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+/** `20260101T120000Z` ↔ epoch ms. */
+function parseAmzDate(text: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+const formatAmzDate = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+const signingKeys = new Map<string, Buffer>();
+function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+  const cacheKey = `${secret}\0${date}\0${region}\0${service}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    const hmac = (k: string | Buffer, data: string) => createHmac('sha256', k).update(data).digest();
+    key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
+    if (signingKeys.size > 1000) signingKeys.clear();
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+export interface VerifyInput {
+  request: IncomingMessage;
+  body: Buffer;
+  authorization: SigV4Authorization;
+  /** The signing name of the service the target belongs to (`kms`, `ssm`, `secretsmanager`). */
+  service: string | undefined;
+  now: number;
+}
+
+export function verifySignature(config: AuthConfig, input: VerifyInput): AccessKey {
+  const { request, authorization: auth } = input;
+  const headers = headerValues(request);
+  const amzDate = headers.get('x-amz-date')?.[0] ?? headers.get('date')?.[0];
+  const headerText = String(request.headers.authorization ?? '');
+  if (amzDate === undefined) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${headerText}`,
+    );
+  }
+  if (!auth.signedHeaders.includes('host')) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  }
+  const key = config.accessKeys.get(auth.accessKeyId);
+  if (!key) throw invalidToken();
+  const token = headers.get('x-amz-security-token')?.[0];
+  if (token !== key.sessionToken) throw invalidToken();
+  if (key.expiresAt !== undefined && input.now >= key.expiresAt) throw expiredToken();
+
+  const signedAt = parseAmzDate(amzDate);
+  if (signedAt === undefined) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
+  }
+  const isoDate = formatAmzDate(signedAt);
+  if (auth.date !== isoDate.slice(0, 8)) {
+    throw invalidSignature(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${isoDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
+  }
+  if (input.service !== undefined && auth.service !== input.service) {
+    throw invalidSignature(`Credential should be scoped to correct service: '${input.service}'. `);
+  }
+  if (signedAt < input.now - MAX_SKEW_MS) {
+    throw invalidSignature(
+      `Signature expired: ${isoDate} is now earlier than ${formatAmzDate(input.now - MAX_SKEW_MS)} (${formatAmzDate(input.now)} - 15 min.)`,
+    );
+  }
+  if (signedAt > input.now + MAX_SKEW_MS) {
+    throw invalidSignature(
+      `Signature not yet current: ${isoDate} is still later than ${formatAmzDate(input.now + MAX_SKEW_MS)} (${formatAmzDate(input.now)} + 15 min.)`,
+    );
+  }
+
+  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    sha256Hex(canonicalRequest(request, input.body, auth.signedHeaders, headers)),
+  ].join('\n');
+  const expected = createHmac('sha256', signingKey(key.secretAccessKey, auth.date, auth.region, auth.service))
+    .update(stringToSign)
+    .digest();
+  const provided = /^[0-9a-f]{64}$/i.test(auth.signature)
+    ? Buffer.from(auth.signature, 'hex')
+    : Buffer.alloc(0);
+  if (provided.length !== expected.length || !timingSafeEqual(provided, expected)) {
+    throw invalidSignature(SIGNATURE_MISMATCH);
+  }
+  return key;
+}

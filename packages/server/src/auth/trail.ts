@@ -1,0 +1,35 @@
+/**
+ * What authorization decided for a request, kept beside the request so the audit log can record it
+ * after the answer is sent. Keyed by the request object, so nothing outlives the request.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { DecidingStatement, DenialReason } from './policy/evaluate.js';
+
+export interface TrailEntry {
+  action: string;
+  resource: string;
+  decision: 'Allow' | 'Deny';
+  statement?: DecidingStatement | undefined;
+  reason?: DenialReason | undefined;
+  /** Set for a KMS call a service made on the caller's behalf (`ssm.us-east-1.amazonaws.com`). */
+  viaService?: string | undefined;
+}
+
+export interface Trail {
+  /** The authenticated principal's ARN. */
+  principal?: string;
+  entries: TrailEntry[];
+}
+
+const trails = new WeakMap<IncomingMessage, Trail>();
+
+export function trailOf(request: IncomingMessage): Trail {
+  let trail = trails.get(request);
+  if (!trail) {
+    trail = { entries: [] };
+    trails.set(request, trail);
+  }
+  return trail;
+}
+
+export const existingTrail = (request: IncomingMessage): Trail | undefined => trails.get(request);
