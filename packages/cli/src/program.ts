@@ -3,6 +3,7 @@
  * 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerServe } from './commands/serve.js';
 
 export const EXIT_FAILURE = 1;
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerServe(program);
+  registerAudit(program);
   return program;
 }
 

@@ -1,3 +1,4 @@
+export type { AuditRecord } from './audit/auditLog.js';
 export type { RequestHooks, RequestInfo } from './http/handleRequest.js';
 export { AwsError } from './protocol/awsError.js';
 export {

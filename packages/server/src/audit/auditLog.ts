@@ -3,7 +3,7 @@
  * which statement, how it ended. Lines carry names and ARNs only; request bodies, values, plaintexts
  * and ciphertexts never reach this file (the record type has no field that could hold them).
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { existingTrail, type TrailEntry } from '../auth/trail.js';
 import type { RequestHooks } from '../http/handleRequest.js';
@@ -26,20 +26,25 @@ export interface AuditRecord {
   checks?: { action: string; resource: string; decision: 'Allow' | 'Deny'; viaService?: string }[];
 }
 
+/**
+ * Lines are appended synchronously (one small write, in O_APPEND mode so concurrent writers never
+ * interleave within a line): by the time a client has its answer, the line is in the file.
+ */
 export class AuditLog {
-  private readonly stream: WriteStream;
+  private fd: number | undefined;
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    this.stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
+    this.fd = openSync(path, 'a', 0o600);
   }
 
   append(record: AuditRecord): void {
-    this.stream.write(`${JSON.stringify(record)}\n`);
+    if (this.fd !== undefined) writeSync(this.fd, `${JSON.stringify(record)}\n`);
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.stream.end(resolve));
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 

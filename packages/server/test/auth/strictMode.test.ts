@@ -1,0 +1,354 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import aws4 from 'aws4';
+import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+
+const ACCOUNT = '000000000000';
+const KEYS = {
+  admin: { accessKeyId: 'AKIAHUSHADMIN', secretAccessKey: 'admin-secret-key' },
+  alice: { accessKeyId: 'AKIAHUSHALICE', secretAccessKey: 'alice-secret-key' },
+  reader: { accessKeyId: 'AKIAHUSHREADER', secretAccessKey: 'reader-secret-key' },
+  orders: {
+    accessKeyId: 'ASIAHUSHORDERS',
+    secretAccessKey: 'orders-secret-key',
+    sessionToken: 'orders-session-token',
+  },
+  expired: {
+    accessKeyId: 'ASIAHUSHEXPIRED',
+    secretAccessKey: 'expired-secret-key',
+    sessionToken: 'expired-token',
+  },
+};
+
+// YAML, as a user writes it; policies inline as JSON documents.
+const CONFIG = `
+accountId: "${ACCOUNT}"
+users:
+  - name: admin
+    accessKeys: [{ accessKeyId: ${KEYS.admin.accessKeyId}, secretAccessKey: ${KEYS.admin.secretAccessKey} }]
+    policies:
+      - name: AdministratorAccess
+        document: { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }] }
+  - name: alice
+    accessKeys: [{ accessKeyId: ${KEYS.alice.accessKeyId}, secretAccessKey: ${KEYS.alice.secretAccessKey} }]
+    policies:
+      - name: Operator
+        document: { "Statement": [{ "Sid": "UseKmsAndSsm", "Effect": "Allow", "Action": ["kms:*", "ssm:*"], "Resource": "*" }] }
+      - name: BlockKMSDecryptForAllResources
+        document:
+          Version: "2012-10-17"
+          Statement:
+            - Sid: BlockKMSDecryptForAllResources
+              Effect: Deny
+              Action: kms:Decrypt
+              Resource: "*"
+  - name: reader
+    accessKeys: [{ accessKeyId: ${KEYS.reader.accessKeyId}, secretAccessKey: ${KEYS.reader.secretAccessKey} }]
+    policies:
+      - { "Statement": [{ "Effect": "Allow", "Action": "ssm:GetParameter*", "Resource": "arn:aws:ssm:*:*:parameter/orders/*" }] }
+roles:
+  - name: orders-role
+    sessionName: orders
+    accessKeys:
+      - accessKeyId: ${KEYS.orders.accessKeyId}
+        secretAccessKey: ${KEYS.orders.secretAccessKey}
+        sessionToken: ${KEYS.orders.sessionToken}
+        expiration: "2999-01-01T00:00:00Z"
+    policies:
+      - name: orders-fn
+        document:
+          Statement:
+            - Sid: DecryptOwnEnvironment
+              Effect: Allow
+              Action: kms:Decrypt
+              Resource: "*"
+              Condition: { StringEquals: { "kms:EncryptionContext:LambdaFunctionName": orders } }
+            - Sid: ReadOwnParameters
+              Effect: Allow
+              Action: ["ssm:GetParameter", "ssm:GetParameters"]
+              Resource: "arn:aws:ssm:*:*:parameter/orders/*"
+  - name: expired-role
+    accessKeys:
+      - { accessKeyId: ${KEYS.expired.accessKeyId}, secretAccessKey: ${KEYS.expired.secretAccessKey}, sessionToken: ${KEYS.expired.sessionToken}, expiration: "2020-01-01T00:00:00Z" }
+`;
+
+const PLAINTEXT = 'env-var-plaintext-4f9c2';
+const ORDERS_CONTEXT = { LambdaFunctionName: 'orders' };
+
+describe('hush serve --strict', () => {
+  let server: HushServe;
+  let dir: string;
+  let keyId: string;
+  let ordersCiphertext: Uint8Array;
+  const kms = (
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+    extra = {},
+  ) => new KMSClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1, ...extra });
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hush-strict-'));
+    writeFileSync(join(dir, 'auth.yaml'), CONFIG);
+    server = await startHushServe({
+      inMemory: true,
+      args: ['--strict', '--config', join(dir, 'auth.yaml'), '--audit-log', join(dir, 'audit.log')],
+    });
+    const created = await kms(KEYS.admin).send(new CreateKeyCommand({ Description: 'lambda env' }));
+    keyId = created.KeyMetadata!.KeyId!;
+    const encrypted = await kms(KEYS.admin).send(
+      new EncryptCommand({
+        KeyId: keyId,
+        Plaintext: Buffer.from(PLAINTEXT),
+        EncryptionContext: ORDERS_CONTEXT,
+      }),
+    );
+    ordersCiphertext = encrypted.CiphertextBlob!;
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('SigV4', () => {
+    it('refuses a wrong secret key with InvalidSignatureException', async () => {
+      const error = await awsError(() =>
+        kms({ accessKeyId: KEYS.alice.accessKeyId, secretAccessKey: 'not-the-secret' }).send(
+          new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }),
+        ),
+      );
+      assert.deepEqual(error, {
+        name: 'InvalidSignatureException',
+        message:
+          'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+        status: 400,
+      });
+    });
+
+    it('refuses an unknown access key with UnrecognizedClientException', async () => {
+      const error = await awsError(() =>
+        kms({ accessKeyId: 'AKIANOBODY', secretAccessKey: 'whatever' }).send(new CreateKeyCommand({})),
+      );
+      assert.deepEqual(error, {
+        name: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid.',
+        status: 400,
+      });
+    });
+
+    it('refuses a role key without its session token', async () => {
+      const { sessionToken: _, ...withoutToken } = KEYS.orders;
+      const error = await awsError(() => kms(withoutToken).send(new CreateKeyCommand({})));
+      assert.equal(error.name, 'UnrecognizedClientException');
+    });
+
+    it('refuses an expired session with ExpiredTokenException', async () => {
+      const error = await awsError(() => kms(KEYS.expired).send(new CreateKeyCommand({})));
+      assert.deepEqual(error, {
+        name: 'ExpiredTokenException',
+        message: 'The security token included in the request is expired',
+        status: 400,
+      });
+    });
+
+    it('refuses a request signed more than 15 minutes ago', async () => {
+      const error = await awsError(() =>
+        kms(KEYS.admin, { systemClockOffset: -20 * 60 * 1000 }).send(new CreateKeyCommand({})),
+      );
+      assert.equal(error.name, 'InvalidSignatureException');
+      assert.match(
+        error.message,
+        /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/,
+      );
+    });
+
+    it('refuses a body changed after signing', async () => {
+      const body = JSON.stringify({ Description: 'signed' });
+      const url = new URL(server.url);
+      const signed = aws4.sign(
+        {
+          host: url.host,
+          path: '/',
+          method: 'POST',
+          service: 'kms',
+          region: 'us-east-1',
+          body,
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' },
+        },
+        KEYS.admin,
+      );
+      const headers = signed.headers as Record<string, string>;
+      const send = (payload: string) => fetch(server.url, { method: 'POST', headers, body: payload });
+      const tampered = await send(JSON.stringify({ Description: 'forged' }));
+      assert.equal(tampered.status, 400);
+      assert.equal(((await tampered.json()) as { __type: string }).__type, 'InvalidSignatureException');
+      const honest = await send(body);
+      assert.equal(honest.status, 200, 'the same signature verifies over the body it was made for');
+    });
+
+    it('refuses a credential scoped to another service', async () => {
+      const url = new URL(server.url);
+      const signed = aws4.sign(
+        {
+          host: url.host,
+          path: '/',
+          method: 'POST',
+          service: 'ssm',
+          region: 'us-east-1',
+          body: '{}',
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' },
+        },
+        KEYS.admin,
+      );
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: signed.headers as Record<string, string>,
+        body: '{}',
+      });
+      const answer = (await res.json()) as { __type: string; message: string };
+      assert.equal(answer.__type, 'InvalidSignatureException');
+      assert.equal(answer.message, "Credential should be scoped to correct service: 'kms'. ");
+    });
+  });
+
+  describe('IAM', () => {
+    it('lets a principal act within its identity policy', async () => {
+      const out = await kms(KEYS.alice).send(
+        new EncryptCommand({
+          KeyId: keyId,
+          Plaintext: Buffer.from('hello'),
+          EncryptionContext: ORDERS_CONTEXT,
+        }),
+      );
+      assert.ok(out.CiphertextBlob && out.CiphertextBlob.length > 0);
+    });
+
+    it('refuses an action no identity policy allows, naming principal, action and resource', async () => {
+      const error = await awsError(() => kms(KEYS.reader).send(new CreateKeyCommand({})));
+      assert.deepEqual(error, {
+        name: 'AccessDeniedException',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/reader is not authorized to perform: kms:CreateKey on resource: * because no identity-based policy allows the kms:CreateKey action`,
+        status: 400,
+      });
+    });
+
+    it('BlockKMSDecryptForAllResources: the user cannot decrypt an env-var ciphertext', async () => {
+      const error = await awsError(() =>
+        kms(KEYS.alice).send(
+          new DecryptCommand({ CiphertextBlob: ordersCiphertext, EncryptionContext: ORDERS_CONTEXT }),
+        ),
+      );
+      assert.deepEqual(error, {
+        name: 'AccessDeniedException',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId} with an explicit deny in an identity-based policy`,
+        status: 400,
+      });
+    });
+
+    it('the function role decrypts its own env var through kms:EncryptionContext:LambdaFunctionName', async () => {
+      const out = await kms(KEYS.orders).send(
+        new DecryptCommand({ CiphertextBlob: ordersCiphertext, EncryptionContext: ORDERS_CONTEXT }),
+      );
+      assert.equal(Buffer.from(out.Plaintext!).toString(), PLAINTEXT);
+    });
+
+    it("the function role cannot decrypt another function's env var", async () => {
+      const billing = await kms(KEYS.admin).send(
+        new EncryptCommand({
+          KeyId: keyId,
+          Plaintext: Buffer.from('billing'),
+          EncryptionContext: { LambdaFunctionName: 'billing' },
+        }),
+      );
+      const error = await awsError(() =>
+        kms(KEYS.orders).send(
+          new DecryptCommand({
+            CiphertextBlob: billing.CiphertextBlob!,
+            EncryptionContext: { LambdaFunctionName: 'billing' },
+          }),
+        ),
+      );
+      assert.equal(error.name, 'AccessDeniedException');
+      assert.equal(
+        error.message,
+        `User: arn:aws:sts::${ACCOUNT}:assumed-role/orders-role/orders is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId} because no identity-based policy allows the kms:Decrypt action`,
+      );
+    });
+
+    it('a key policy that does not delegate to IAM refuses identity-policy grants', async () => {
+      const policy = JSON.stringify({
+        Statement: [
+          {
+            Sid: 'AdminOnly',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/admin` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      });
+      const locked = await kms(KEYS.admin).send(new CreateKeyCommand({ Policy: policy }));
+      const error = await awsError(() =>
+        kms(KEYS.alice).send(
+          new EncryptCommand({ KeyId: locked.KeyMetadata!.KeyId!, Plaintext: Buffer.from('x') }),
+        ),
+      );
+      assert.equal(error.name, 'AccessDeniedException');
+      assert.match(error.message, /because no resource-based policy allows the kms:Encrypt action$/);
+      const out = await kms(KEYS.admin).send(
+        new EncryptCommand({ KeyId: locked.KeyMetadata!.KeyId!, Plaintext: Buffer.from('x') }),
+      );
+      assert.ok(out.CiphertextBlob);
+    });
+  });
+
+  describe('audit log', () => {
+    it('records every request with principal, action, resource and decision, and no secret', async () => {
+      const text = readFileSync(join(dir, 'audit.log'), 'utf8');
+      const lines = text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.ok(lines.length >= 12, `expected a line per request, got ${lines.length}`);
+      for (const line of lines) {
+        assert.equal(typeof line.requestId, 'string');
+        assert.equal(typeof line.time, 'string');
+        assert.equal(typeof line.sourceAddress, 'string');
+      }
+      const denied = lines.find(
+        (l) => l.principal === `arn:aws:iam::${ACCOUNT}:user/alice` && l.action === 'kms:Decrypt',
+      );
+      assert.ok(denied, 'the denied decrypt is in the log');
+      assert.equal(denied.decision, 'Deny');
+      assert.equal(denied.errorCode, 'AccessDeniedException');
+      assert.equal(denied.resource, `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`);
+      assert.deepEqual(denied.statement, {
+        policy: 'user/alice:BlockKMSDecryptForAllResources',
+        sid: 'BlockKMSDecryptForAllResources',
+        index: 0,
+      });
+      const allowed = lines.find(
+        (l) =>
+          l.principal === `arn:aws:sts::${ACCOUNT}:assumed-role/orders-role/orders` && l.decision === 'Allow',
+      );
+      assert.ok(allowed);
+      assert.equal((allowed.statement as { sid: string }).sid, 'DecryptOwnEnvironment');
+      assert.ok(lines.some((l) => l.errorCode === 'InvalidSignatureException'));
+      assert.ok(
+        lines.some((l) => l.errorCode === 'UnrecognizedClientException' && l.accessKeyId === 'AKIANOBODY'),
+      );
+      for (const secret of [
+        PLAINTEXT,
+        Buffer.from(PLAINTEXT).toString('base64'),
+        Buffer.from(ordersCiphertext).toString('base64'),
+        ...Object.values(KEYS).map((k) => k.secretAccessKey),
+        KEYS.orders.sessionToken,
+      ]) {
+        assert.ok(!text.includes(secret), 'the audit log holds no value, ciphertext or credential');
+      }
+      assert.ok(!server.output().includes(PLAINTEXT));
+    });
+  });
+});
