@@ -1,80 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import aws4 from 'aws4';
 import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
-
-const ACCOUNT = '000000000000';
-const KEYS = {
-  admin: { accessKeyId: 'AKIAHUSHADMIN', secretAccessKey: 'admin-secret-key' },
-  alice: { accessKeyId: 'AKIAHUSHALICE', secretAccessKey: 'alice-secret-key' },
-  reader: { accessKeyId: 'AKIAHUSHREADER', secretAccessKey: 'reader-secret-key' },
-  orders: {
-    accessKeyId: 'ASIAHUSHORDERS',
-    secretAccessKey: 'orders-secret-key',
-    sessionToken: 'orders-session-token',
-  },
-  expired: {
-    accessKeyId: 'ASIAHUSHEXPIRED',
-    secretAccessKey: 'expired-secret-key',
-    sessionToken: 'expired-token',
-  },
-};
-
-// YAML, as a user writes it; policies inline as JSON documents.
-const CONFIG = `
-accountId: "${ACCOUNT}"
-users:
-  - name: admin
-    accessKeys: [{ accessKeyId: ${KEYS.admin.accessKeyId}, secretAccessKey: ${KEYS.admin.secretAccessKey} }]
-    policies:
-      - name: AdministratorAccess
-        document: { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }] }
-  - name: alice
-    accessKeys: [{ accessKeyId: ${KEYS.alice.accessKeyId}, secretAccessKey: ${KEYS.alice.secretAccessKey} }]
-    policies:
-      - name: Operator
-        document: { "Statement": [{ "Sid": "UseKmsAndSsm", "Effect": "Allow", "Action": ["kms:*", "ssm:*"], "Resource": "*" }] }
-      - name: BlockKMSDecryptForAllResources
-        document:
-          Version: "2012-10-17"
-          Statement:
-            - Sid: BlockKMSDecryptForAllResources
-              Effect: Deny
-              Action: kms:Decrypt
-              Resource: "*"
-  - name: reader
-    accessKeys: [{ accessKeyId: ${KEYS.reader.accessKeyId}, secretAccessKey: ${KEYS.reader.secretAccessKey} }]
-    policies:
-      - { "Statement": [{ "Effect": "Allow", "Action": "ssm:GetParameter*", "Resource": "arn:aws:ssm:*:*:parameter/orders/*" }] }
-roles:
-  - name: orders-role
-    sessionName: orders
-    accessKeys:
-      - accessKeyId: ${KEYS.orders.accessKeyId}
-        secretAccessKey: ${KEYS.orders.secretAccessKey}
-        sessionToken: ${KEYS.orders.sessionToken}
-        expiration: "2999-01-01T00:00:00Z"
-    policies:
-      - name: orders-fn
-        document:
-          Statement:
-            - Sid: DecryptOwnEnvironment
-              Effect: Allow
-              Action: kms:Decrypt
-              Resource: "*"
-              Condition: { StringEquals: { "kms:EncryptionContext:LambdaFunctionName": orders } }
-            - Sid: ReadOwnParameters
-              Effect: Allow
-              Action: ["ssm:GetParameter", "ssm:GetParameters"]
-              Resource: "arn:aws:ssm:*:*:parameter/orders/*"
-  - name: expired-role
-    accessKeys:
-      - { accessKeyId: ${KEYS.expired.accessKeyId}, secretAccessKey: ${KEYS.expired.secretAccessKey}, sessionToken: ${KEYS.expired.sessionToken}, expiration: "2020-01-01T00:00:00Z" }
-`;
+import { ACCOUNT, KEYS, strictArgs } from './fixtures/strictConfig.js';
 
 const PLAINTEXT = 'env-var-plaintext-4f9c2';
 const ORDERS_CONTEXT = { LambdaFunctionName: 'orders' };
@@ -91,11 +23,7 @@ describe('hush serve --strict', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hush-strict-'));
-    writeFileSync(join(dir, 'auth.yaml'), CONFIG);
-    server = await startHushServe({
-      inMemory: true,
-      args: ['--strict', '--config', join(dir, 'auth.yaml'), '--audit-log', join(dir, 'audit.log')],
-    });
+    server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
     const created = await kms(KEYS.admin).send(new CreateKeyCommand({ Description: 'lambda env' }));
     keyId = created.KeyMetadata!.KeyId!;
     const encrypted = await kms(KEYS.admin).send(
