@@ -70,6 +70,9 @@ function awsManagedKeyPolicy(service: string, scope: Scope): string {
 }
 
 export class StoreResourceLookup implements ResourceLookup {
+  /** Built on first use: the tables exist by then (migrations run before the server listens). */
+  private secretQuery: SecretQuery | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly kms: KmsEngine,
@@ -106,19 +109,23 @@ export class StoreResourceLookup implements ResourceLookup {
   }
 
   secret(scope: Scope, secretId: string): SecretFacts | undefined {
-    return findSecret(this.store, scope, secretId);
+    this.secretQuery ??= secretQuery(this.store);
+    return this.secretQuery(scope, secretId);
   }
 }
 
-const hasTable = (store: Store, name: string): boolean =>
-  store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+type SecretQuery = (scope: Scope, secretId: string) => SecretFacts | undefined;
 
 /**
- * Reads a secret's ARN and resource policy from the Secrets Manager tables, when they exist.
- * Accepts a name, a full ARN, or a partial ARN (without the random suffix), as Secrets Manager does.
+ * Reads a secret's ARN and resource policy from the Secrets Manager table `sm_secrets` (columns
+ * `arn`, `name`, optionally `region`, `account` and `resource_policy`), when it exists. Accepts a
+ * name, a full ARN, or a partial ARN (without the random suffix), as Secrets Manager does.
  */
-function findSecret(store: Store, scope: Scope, secretId: string): SecretFacts | undefined {
-  if (!hasTable(store, 'sm_secrets')) return undefined;
+function secretQuery(store: Store): SecretQuery {
+  const exists = store.db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sm_secrets'")
+    .get();
+  if (!exists) return () => undefined;
   const columns = new Set(
     (store.db.prepare("SELECT name FROM pragma_table_info('sm_secrets')").all() as { name: string }[]).map(
       (c) => c.name,
@@ -126,22 +133,25 @@ function findSecret(store: Store, scope: Scope, secretId: string): SecretFacts |
   );
   const policyColumn = ['resource_policy', 'policy'].find((c) => columns.has(c));
   const select = `SELECT arn${policyColumn ? `, ${policyColumn} AS policy` : ''} FROM sm_secrets`;
-  const where = [
-    columns.has('region') ? 'region = ?' : undefined,
-    columns.has('account') ? 'account = ?' : undefined,
-  ]
-    .filter((c) => c !== undefined)
-    .join(' AND ');
-  const scopeArgs = [
-    ...(columns.has('region') ? [scope.region] : []),
-    ...(columns.has('account') ? [scope.account] : []),
-  ];
-  const query = (condition: string, value: string) =>
-    store.db
-      .prepare(`${select} WHERE ${condition}${where ? ` AND ${where}` : ''} LIMIT 1`)
-      .get(value, ...scopeArgs) as { arn: string; policy?: string | null } | undefined;
-  const row = secretId.startsWith('arn:')
-    ? (query('arn = ?', secretId) ?? query('substr(arn, 1, length(arn) - 7) = ?', secretId))
-    : query('name = ?', secretId);
-  return row && { arn: row.arn, resourcePolicy: row.policy ?? undefined };
+  const scoped = [
+    columns.has('region') ? ' AND region = ?' : '',
+    columns.has('account') ? ' AND account = ?' : '',
+  ].join('');
+  const prepare = (condition: string) => store.db.prepare(`${select} WHERE ${condition}${scoped} LIMIT 1`);
+  const byArn = prepare('arn = ?');
+  const byPartialArn = prepare('substr(arn, 1, length(arn) - 7) = ?');
+  const byName = columns.has('name') ? prepare('name = ?') : undefined;
+  type Row = { arn: string; policy?: string | null } | undefined;
+  return (scope, secretId) => {
+    const args = [
+      ...(columns.has('region') ? [scope.region] : []),
+      ...(columns.has('account') ? [scope.account] : []),
+    ];
+    const row = (
+      secretId.startsWith('arn:')
+        ? (byArn.get(secretId, ...args) ?? byPartialArn.get(secretId, ...args))
+        : byName?.get(secretId, ...args)
+    ) as Row;
+    return row && { arn: row.arn, resourcePolicy: row.policy ?? undefined };
+  };
 }
