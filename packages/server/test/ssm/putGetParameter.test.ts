@@ -101,6 +101,15 @@ describe('SSM PutParameter, GetParameter, GetParameters', () => {
     });
     assert.equal((await get('/app/cmk/by-id', true)).Parameter?.Value, 'v-id');
     assert.equal((await get('/app/cmk/by-arn', true)).Parameter?.Value, 'v-arn');
+    // An overwrite that names no key keeps the key of the version it replaces.
+    await put({ Name: '/app/cmk/by-id', Value: 'v-id-2', Overwrite: true });
+    const { DescribeParametersCommand } = await import('@aws-sdk/client-ssm');
+    const described = await ssm.send(
+      new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Values: ['/app/cmk/by-id'] }] }),
+    );
+    assert.equal(described.Parameters?.[0]?.KeyId, keyId);
+    assert.equal(described.Parameters?.[0]?.Version, 2);
+    assert.equal((await get('/app/cmk/by-id', true)).Parameter?.Value, 'v-id-2');
   });
 
   it('answers a SecureString under an unknown key with InvalidKeyId quoting KMS', async () => {

@@ -28,6 +28,8 @@ export const getParameters = defineOperation({
         }
       } catch (error) {
         if (!(error instanceof AwsError) || !PER_NAME_ERRORS.has(error.code)) throw error;
+        // A Secrets Manager reference refused for any reason but absence fails the whole request.
+        if (name.startsWith(REFERENCE_PREFIX) && error.code !== 'ParameterNotFound') throw error;
         invalid.push(name);
       }
     }
