@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { open, seal } from '../crypto/aesGcm.js';
 import { AwsError } from '../protocol/awsError.js';
 import type { Store } from '../store/store.js';
+import { awsManagedKeyPolicy } from './awsManagedKeyPolicy.js';
 import { decodeHeader, encodeHeader, HEADER_BYTES } from './ciphertextBlob.js';
 import { type EncryptionContext, encodeEncryptionContext } from './encryptionContext.js';
 
@@ -252,6 +253,7 @@ export class KmsEngine {
       const key = this.createKey(scope, {
         description: AWS_MANAGED_DESCRIPTIONS[alias] ?? '',
         manager: 'AWS',
+        policy: awsManagedKeyPolicy(alias.slice('alias/aws/'.length), scope),
         now,
       });
       this.db

@@ -1,7 +1,9 @@
-import { AwsError } from '../../protocol/awsError.js';
 import { defineOperation } from '../../protocol/operation.js';
-import { blob, boolean, structure } from '../../protocol/shape.js';
+import { blob, structure } from '../../protocol/shape.js';
+import { assertSymmetricAlgorithm, decryptBlob } from '../decryptBlob.js';
+import { endDryRun } from '../keyAccess.js';
 import {
+  dryRunMember,
   encryptionAlgorithmMember,
   encryptionContextMember,
   grantTokensMember,
@@ -16,21 +18,12 @@ export const decrypt = defineOperation({
     GrantTokens: grantTokensMember,
     KeyId: optionalKeyIdMember,
     EncryptionAlgorithm: encryptionAlgorithmMember,
-    DryRun: boolean(),
+    DryRun: dryRunMember,
   }),
   handle(input, ctx) {
-    const scope = { region: ctx.region, account: ctx.accountId };
-    if (input.KeyId !== undefined) {
-      const named = ctx.kms.findKey(scope, input.KeyId);
-      const actual = ctx.kms.keyOfBlob(scope, input.CiphertextBlob);
-      if (actual && actual.id !== named.id) {
-        throw new AwsError(
-          'IncorrectKeyException',
-          'The key ID in the request does not identify a CMK that can perform this operation.',
-        );
-      }
-    }
-    const { key, plaintext } = ctx.kms.decrypt(scope, input.CiphertextBlob, input.EncryptionContext);
+    const { key, plaintext } = decryptBlob(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId);
+    assertSymmetricAlgorithm(key, input.EncryptionAlgorithm);
+    endDryRun(input.DryRun);
     return {
       KeyId: key.arn,
       Plaintext: plaintext.toString('base64'),

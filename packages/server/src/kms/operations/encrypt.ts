@@ -1,6 +1,9 @@
 import { defineOperation } from '../../protocol/operation.js';
 import { blob, structure } from '../../protocol/shape.js';
+import { assertSymmetricAlgorithm } from '../decryptBlob.js';
+import { endDryRun, keyFor } from '../keyAccess.js';
 import {
+  dryRunMember,
   encryptionAlgorithmMember,
   encryptionContextMember,
   grantTokensMember,
@@ -15,10 +18,13 @@ export const encrypt = defineOperation({
     EncryptionContext: encryptionContextMember,
     GrantTokens: grantTokensMember,
     EncryptionAlgorithm: encryptionAlgorithmMember,
+    DryRun: dryRunMember,
   }),
   handle(input, ctx) {
-    const key = ctx.kms.findKey({ region: ctx.region, account: ctx.accountId }, input.KeyId);
+    const key = keyFor(ctx, input.KeyId, { states: 'use' });
+    assertSymmetricAlgorithm(key, input.EncryptionAlgorithm);
     const ciphertext = ctx.kms.encrypt(key, input.Plaintext, input.EncryptionContext);
+    endDryRun(input.DryRun);
     return {
       CiphertextBlob: ciphertext.toString('base64'),
       KeyId: key.arn,
