@@ -89,7 +89,12 @@ export function createRequestHandler(options: PipelineOptions) {
       }
       status = error.status;
       errorCode = error.code;
-      send(response, error.status, requestId, { __type: error.code, message: error.message, ...error.extra });
+      const messageMember = info.service?.errorMessageMember ?? 'message';
+      send(response, error.status, requestId, {
+        __type: error.code,
+        [messageMember]: error.message,
+        ...error.extra,
+      });
     }
     for (const hook of options.hooks)
       hook.afterResponse?.(info, { status, ...(errorCode ? { errorCode } : {}) });

@@ -12,6 +12,8 @@ export interface Service {
   signingName: string;
   operations: readonly Operation[];
   migrations: readonly Migration[];
+  /** The member an error body carries its text in: `message` (default) or, for Secrets Manager, `Message`. */
+  errorMessageMember?: 'message' | 'Message';
 }
 
 export class Router {

@@ -1,0 +1,58 @@
+/**
+ * Reading a secret's value as GetSecretValue does, shared by BatchGetSecretValue and by SSM's
+ * `/aws/reference/secretsmanager/` parameters.
+ */
+import type { JsonObject, OperationContext } from '../protocol/operation.js';
+import { invalidRequest, stageNotFound, versionNotFound } from './errors.js';
+import {
+  recordAccess,
+  requireSecret,
+  type SecretRow,
+  scopeOf,
+  stagesOfVersion,
+  type VersionRow,
+  versionOf,
+  versionWithStage,
+} from './secretStore.js';
+import { decryptVersion, type SecretValue, valueMembers } from './secretValue.js';
+
+export interface ReadResult {
+  secret: SecretRow;
+  version: VersionRow;
+  value: SecretValue;
+  stages: string[];
+}
+
+export function readValue(
+  ctx: OperationContext,
+  secretId: string,
+  versionId: string | undefined,
+  versionStage: string | undefined,
+): ReadResult {
+  const db = ctx.store.db;
+  const secret = requireSecret(ctx, secretId);
+  let version: VersionRow | undefined;
+  if (versionId !== undefined) {
+    version = versionOf(db, secret.arn, versionId);
+    if (!version?.ciphertext) throw versionNotFound(versionId);
+    if (versionStage !== undefined && !stagesOfVersion(db, secret.arn, versionId).includes(versionStage)) {
+      throw invalidRequest('You provided a VersionStage that is not associated to the provided VersionId.');
+    }
+  } else {
+    const stage = versionStage ?? 'AWSCURRENT';
+    version = versionWithStage(db, secret.arn, stage);
+    if (!version?.ciphertext) throw stageNotFound(stage);
+  }
+  const value = decryptVersion(ctx.kms, scopeOf(ctx), version);
+  recordAccess(db, secret.arn, version.version_id, ctx.now.getTime());
+  return { secret, version, value, stages: stagesOfVersion(db, secret.arn, version.version_id) };
+}
+
+export const secretValueOutput = (read: ReadResult): JsonObject => ({
+  ARN: read.secret.arn,
+  Name: read.secret.name,
+  VersionId: read.version.version_id,
+  ...valueMembers(read.value),
+  VersionStages: read.stages,
+  CreatedDate: read.version.created_at / 1000,
+});
