@@ -67,13 +67,14 @@ describe('KMS cryptography', () => {
     const blob = await encrypt(key.KeyId!, 'secret', { a: 'b' });
     const tampered = Buffer.from(blob);
     tampered[tampered.length - 1]! ^= 1;
-    for (const request of [
+    const requests: { CiphertextBlob: Uint8Array; EncryptionContext?: Record<string, string> }[] = [
       { CiphertextBlob: blob },
       { CiphertextBlob: blob, EncryptionContext: { a: 'c' } },
       { CiphertextBlob: blob, EncryptionContext: { a: 'b', extra: '' } },
       { CiphertextBlob: tampered, EncryptionContext: { a: 'b' } },
       { CiphertextBlob: Buffer.from('not a blob at all, just bytes') },
-    ]) {
+    ];
+    for (const request of requests) {
       const error = await awsError(() => kms.send(new DecryptCommand(request)));
       assert.equal(error.name, 'InvalidCiphertextException');
       assert.equal(error.status, 400);
