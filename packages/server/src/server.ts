@@ -13,6 +13,7 @@ import { kmsService } from './kms/service.js';
 import { type RateLimitOptions, rateLimitHook } from './limits/rateLimit.js';
 import type { ServiceRegistry } from './protocol/operation.js';
 import { Router, type Service } from './protocol/services.js';
+import { SECRETS_MANAGER_RUNTIME, SecretsManagerRuntime } from './secretsmanager/runtime.js';
 import { secretsManagerService } from './secretsmanager/service.js';
 import { ssmService } from './ssm/service.js';
 import { Store } from './store/store.js';
@@ -106,7 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port } = server.address() as AddressInfo;
   const closers: (() => void | Promise<void>)[] = [];
 
-  return {
+  const running: RunningServer = {
     url: `http://${host}:${port}`,
     port,
     host,
@@ -127,4 +128,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await security.close();
     },
   };
+  // Rotation functions call back to this server, so Secrets Manager's runtime starts once it listens.
+  running.register(SECRETS_MANAGER_RUNTIME, new SecretsManagerRuntime({ store, kms, endpoint: running.url }));
+  return running;
 }

@@ -1,5 +1,6 @@
 import type { Service } from '../protocol/services.js';
 import { batchGetSecretValue } from './operations/batchGetSecretValue.js';
+import { cancelRotateSecret } from './operations/cancelRotateSecret.js';
 import { createSecret } from './operations/createSecret.js';
 import { deleteResourcePolicy } from './operations/deleteResourcePolicy.js';
 import { deleteSecret } from './operations/deleteSecret.js';
@@ -14,6 +15,7 @@ import { putSecretValue } from './operations/putSecretValue.js';
 import { removeRegionsFromReplication } from './operations/removeRegionsFromReplication.js';
 import { replicateSecretToRegions } from './operations/replicateSecretToRegions.js';
 import { restoreSecret } from './operations/restoreSecret.js';
+import { rotateSecret } from './operations/rotateSecret.js';
 import { stopReplicationToReplica } from './operations/stopReplicationToReplica.js';
 import { tagResource } from './operations/tagResource.js';
 import { untagResource } from './operations/untagResource.js';
@@ -46,6 +48,8 @@ export const secretsManagerService: Service = {
     getResourcePolicy,
     deleteResourcePolicy,
     validateResourcePolicy,
+    rotateSecret,
+    cancelRotateSecret,
     replicateSecretToRegions,
     removeRegionsFromReplication,
     stopReplicationToReplica,
