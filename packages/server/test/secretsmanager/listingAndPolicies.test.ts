@@ -7,8 +7,10 @@ import {
   DeleteSecretCommand,
   DescribeSecretCommand,
   GetRandomPasswordCommand,
+  type GetRandomPasswordCommandInput,
   GetResourcePolicyCommand,
   ListSecretsCommand,
+  type ListSecretsCommandInput,
   PutResourcePolicyCommand,
   type SecretsManagerClient,
   TagResourceCommand,
@@ -49,7 +51,7 @@ describe('Secrets Manager: listing, batches, tags, policies, passwords', () => {
     server.cleanup();
   });
 
-  const names = async (input: ConstructorParameters<typeof ListSecretsCommand>[0]) =>
+  const names = async (input: ListSecretsCommandInput) =>
     ((await sm.send(new ListSecretsCommand(input))).SecretList ?? []).map((s) => s.Name);
 
   it('lists with every filter key, negation, sort order and paging', async () => {
@@ -212,7 +214,7 @@ describe('Secrets Manager: listing, batches, tags, policies, passwords', () => {
   });
 
   it('generates random passwords with every option', async () => {
-    const password = async (input: ConstructorParameters<typeof GetRandomPasswordCommand>[0]) =>
+    const password = async (input: GetRandomPasswordCommandInput) =>
       (await sm.send(new GetRandomPasswordCommand(input))).RandomPassword!;
     const plain = await password({});
     assert.equal(plain.length, 32);
