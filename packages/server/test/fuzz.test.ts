@@ -184,10 +184,11 @@ function assertAwsShaped(request: FuzzRequest, response: RawResponse): void {
   const where = `${request.target} ${request.body.slice(0, 120)}`;
   assert.ok(response.status < 500, `5xx (${response.status}) for ${where}: ${response.text}`);
   assert.ok(response.headers['x-amzn-requestid'], `no request id for ${where}`);
-  const body = JSON.parse(response.text) as { __type?: string; message?: unknown };
+  const body = JSON.parse(response.text) as { __type?: string; message?: unknown; Message?: unknown };
   if (response.status >= 400) {
     assert.equal(typeof body.__type, 'string', `no __type for ${where}`);
-    assert.equal(typeof body.message, 'string', `no message for ${where}`);
+    // Secrets Manager names the member `Message`, as AWS does; the others `message`.
+    assert.equal(typeof (body.message ?? body.Message), 'string', `no message for ${where}`);
   }
   if (request.expect) {
     assert.ok(response.status >= 400, `accepted a broken request: ${where}`);
