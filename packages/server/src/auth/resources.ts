@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 
 export interface KmsKeyFacts {
   arn: string;
-  /** The key policy in force (for AWS-managed keys, the policy AWS gives them). */
+  /** The key policy in force. */
   policy: string;
 }
 
@@ -29,46 +29,6 @@ export interface ResourceLookup {
   secret(scope: Scope, secretId: string): SecretFacts | undefined;
 }
 
-/**
- * The policy AWS gives its managed keys (`aws/ssm`, `aws/secretsmanager`): every principal of the
- * account may use the key through that service, and only metadata calls are allowed directly.
- */
-function awsManagedKeyPolicy(service: string, scope: Scope): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Id: `auto-${service}`,
-    Statement: [
-      {
-        Sid: `Allow access through ${service} for all principals in the account that are authorized to use ${service}`,
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:CreateGrant',
-          'kms:DescribeKey',
-        ],
-        Resource: '*',
-        Condition: {
-          StringEquals: {
-            'kms:ViaService': `${service}.${scope.region}.amazonaws.com`,
-            'kms:CallerAccount': scope.account,
-          },
-        },
-      },
-      {
-        Sid: 'Allow direct access to key metadata to the account',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${scope.account}:root` },
-        Action: ['kms:Describe*', 'kms:Get*', 'kms:List*', 'kms:RevokeGrant'],
-        Resource: '*',
-      },
-    ],
-  });
-}
-
 export class StoreResourceLookup implements ResourceLookup {
   /** Built on first use: the tables exist by then (migrations run before the server listens). */
   private secretQuery: SecretQuery | undefined;
@@ -79,18 +39,7 @@ export class StoreResourceLookup implements ResourceLookup {
   ) {}
 
   keyFacts(key: KeyRecord): KmsKeyFacts {
-    if (key.manager === 'AWS' && key.policy.includes('"key-default-1"')) {
-      const alias = this.store.db
-        .prepare("SELECT name FROM kms_aliases WHERE key_id = ? AND region = ? AND name LIKE 'alias/aws/%'")
-        .get(key.id, key.region) as { name: string } | undefined;
-      if (alias) {
-        const service = alias.name.slice('alias/aws/'.length);
-        return {
-          arn: key.arn,
-          policy: awsManagedKeyPolicy(service, { region: key.region, account: key.account }),
-        };
-      }
-    }
+    // AWS-managed keys are created with the policy AWS gives them (kms/awsManagedKeyPolicy.ts).
     return { arn: key.arn, policy: key.policy };
   }
 

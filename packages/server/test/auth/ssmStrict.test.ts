@@ -1,11 +1,8 @@
 /**
  * BlockKMSDecryptForAllResources end to end through SSM: `hush serve --strict`, the real SSM client.
- * The SSM operations are being built in parallel; these tests are registered once
- * `ssm/operations/putParameter.ts` and `getParameter.ts` exist (until then, viaService.test.ts covers
- * the same path with a stand-in GetParameter).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,61 +10,56 @@ import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/cl
 import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
 import { ACCOUNT, KEYS, strictArgs } from './fixtures/strictConfig.js';
 
-const ssmOperations = new URL('../../src/ssm/operations/', import.meta.url);
-const ssmExists = ['putParameter.ts', 'getParameter.ts'].every((f) => existsSync(new URL(f, ssmOperations)));
+describe('hush serve --strict: SecureStrings and BlockKMSDecryptForAllResources', () => {
+  let server: HushServe;
+  let dir: string;
+  const ssm = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) =>
+    new SSMClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+  const VALUE = 'orders-db-password-77ab1';
 
-if (ssmExists) {
-  describe('hush serve --strict: SecureStrings and BlockKMSDecryptForAllResources', () => {
-    let server: HushServe;
-    let dir: string;
-    const ssm = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) =>
-      new SSMClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 });
-    const VALUE = 'orders-db-password-77ab1';
-
-    before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'hush-strict-ssm-'));
-      server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
-      await ssm(KEYS.admin).send(
-        new PutParameterCommand({ Name: '/orders/db-password', Type: 'SecureString', Value: VALUE }),
-      );
-    });
-    after(async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    it('the denied user cannot read the SecureString with decryption', async () => {
-      const error = await awsError(() =>
-        ssm(KEYS.alice).send(new GetParameterCommand({ Name: '/orders/db-password', WithDecryption: true })),
-      );
-      assert.equal(error.name, 'AccessDeniedException');
-      assert.match(
-        error.message,
-        new RegExp(
-          `^User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36} with an explicit deny in an identity-based policy`,
-        ),
-      );
-    });
-
-    it('the function role reads it', async () => {
-      const out = await ssm(KEYS.orders).send(
-        new GetParameterCommand({ Name: '/orders/db-password', WithDecryption: true }),
-      );
-      assert.equal(out.Parameter?.Value, VALUE);
-    });
-
-    it('the audit log records both without the value', () => {
-      const text = readFileSync(join(dir, 'audit.log'), 'utf8');
-      assert.ok(!text.includes(VALUE));
-      const lines = text
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { action?: string; decision: string; principal?: string });
-      assert.ok(
-        lines.some(
-          (l) => l.action === 'kms:Decrypt' && l.decision === 'Deny' && l.principal?.endsWith('user/alice'),
-        ),
-      );
-    });
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hush-strict-ssm-'));
+    server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
+    await ssm(KEYS.admin).send(
+      new PutParameterCommand({ Name: '/orders/db-password', Type: 'SecureString', Value: VALUE }),
+    );
   });
-}
+  after(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the denied user cannot read the SecureString with decryption', async () => {
+    const error = await awsError(() =>
+      ssm(KEYS.alice).send(new GetParameterCommand({ Name: '/orders/db-password', WithDecryption: true })),
+    );
+    assert.equal(error.name, 'AccessDeniedException');
+    assert.match(
+      error.message,
+      new RegExp(
+        `^User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:${ACCOUNT}:key/[0-9a-f-]{36} with an explicit deny in an identity-based policy`,
+      ),
+    );
+  });
+
+  it('the function role reads it', async () => {
+    const out = await ssm(KEYS.orders).send(
+      new GetParameterCommand({ Name: '/orders/db-password', WithDecryption: true }),
+    );
+    assert.equal(out.Parameter?.Value, VALUE);
+  });
+
+  it('the audit log records both without the value', () => {
+    const text = readFileSync(join(dir, 'audit.log'), 'utf8');
+    assert.ok(!text.includes(VALUE));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action?: string; decision: string; principal?: string });
+    assert.ok(
+      lines.some(
+        (l) => l.action === 'kms:Decrypt' && l.decision === 'Deny' && l.principal?.endsWith('user/alice'),
+      ),
+    );
+  });
+});
