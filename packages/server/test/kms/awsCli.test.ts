@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { awsCli, type CliResult } from '../support/awsCli.js';
 import { type HushServe, startHushServe } from '../support/hushServe.js';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('KMS through the AWS CLI', () => {
   let server: HushServe;
   let workDir: string;
-  const aws = (...args: string[]): Promise<CliResult> =>
-    new Promise((resolve, reject) => {
-      const child = spawn('/usr/bin/aws', ['--endpoint-url', server.url, 'kms', ...args], {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...server.env() },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const aws = (...args: string[]): Promise<CliResult> => awsCli(server, ['kms', ...args]);
   const ok = async (...args: string[]) => {
     const result = await aws(...args);
     assert.equal(result.code, 0, result.stderr);
