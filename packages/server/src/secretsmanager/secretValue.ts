@@ -5,7 +5,8 @@
  * A key that cannot be used becomes DecryptionFailure on read and EncryptionFailure on write.
  */
 import type { KeyRecord, KmsEngine, Scope } from '../kms/engine.js';
-import { AwsError } from '../protocol/awsError.js';
+import { isKeyUnusable } from '../kms/keyUnusable.js';
+import type { AwsError } from '../protocol/awsError.js';
 import { decryptionFailure, encryptionFailure } from './errors.js';
 import type { VersionRow } from './secretStore.js';
 
@@ -16,18 +17,8 @@ export interface SecretValue {
   bytes: Buffer;
 }
 
-/** KMS refusals that mean "this key can't be used" (access denials pass through unchanged). */
-const KEY_STATE_ERRORS = new Set([
-  'NotFoundException',
-  'DisabledException',
-  'KMSInvalidStateException',
-  'InvalidKeyUsageException',
-  'InvalidCiphertextException',
-  'IncorrectKeyException',
-]);
-
 function mapKmsError(error: unknown, replacement: () => AwsError): unknown {
-  return error instanceof AwsError && KEY_STATE_ERRORS.has(error.code) ? replacement() : error;
+  return isKeyUnusable(error) ? replacement() : error;
 }
 
 export function keyFor(kms: KmsEngine, scope: Scope, kmsKeyId: string | null, now: Date): KeyRecord {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KeyRecord } from '../kms/engine.js';
+import { isKeyUnusable } from '../kms/keyUnusable.js';
 import { AwsError } from '../protocol/awsError.js';
 import type { OperationContext } from '../protocol/operation.js';
 import { parameterArn } from './names.js';
@@ -12,18 +13,8 @@ import { type ParameterVersion, scopeOf } from './parameterStore.js';
 
 export const DEFAULT_KEY_ID = 'alias/aws/ssm';
 
-/** KMS errors that mean "this key cannot be used"; others (access denied) pass through as they are. */
-const KEY_ERRORS = new Set([
-  'NotFoundException',
-  'DisabledException',
-  'KMSInvalidStateException',
-  'InvalidKeyUsageException',
-  'InvalidCiphertextException',
-  'IncorrectKeyException',
-]);
-
 function asInvalidKeyId(error: unknown): unknown {
-  if (!(error instanceof AwsError) || !KEY_ERRORS.has(error.code)) return error;
+  if (!isKeyUnusable(error)) return error;
   const kmsMessage = error.message === '' ? '' : `${error.message} `;
   return new AwsError(
     'InvalidKeyId',
