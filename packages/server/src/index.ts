@@ -1,4 +1,5 @@
 export type { AuditRecord } from './audit/auditLog.js';
+export { FaultSpecError, parseFaultSpec } from './faults/index.js';
 export type { RequestHooks, RequestInfo } from './http/handleRequest.js';
 export { AwsError } from './protocol/awsError.js';
 export {

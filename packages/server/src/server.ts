@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type SecurityOptions, securityHooks } from './auth/securityHooks.js';
 import { loadMasterKey } from './crypto/masterKey.js';
+import { createFaultControl } from './faults/index.js';
 import { createRequestHandler, type RequestHooks } from './http/handleRequest.js';
 import { KmsEngine } from './kms/engine.js';
 import { kmsService } from './kms/service.js';
@@ -32,6 +33,8 @@ export interface ServerOptions extends SecurityOptions {
   rateLimit?: RateLimitOptions;
   /** Open connections accepted at once; more are refused until one closes. */
   maxConnections?: number;
+  /** Fault specs (`latency=20ms`, `AmazonSSM.GetParameters:throttle=0.5`); more via `/_hush/faults`. */
+  faults?: readonly string[];
 }
 
 export interface RunningServer {
@@ -74,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
   });
 
+  const faults = createFaultControl(options.faults);
   const registry = new Map<string, unknown>();
   const serviceRegistry: ServiceRegistry = {
     get<T>(name: string): T {
@@ -89,6 +93,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     accountId: security.accountId,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     hooks: [
+      ...faults.hooks,
       ...(options.rateLimit ? [rateLimitHook(options.rateLimit)] : []),
       ...security.strict,
       ...(options.hooks ?? []),
@@ -96,7 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ],
   });
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    void handler(req, res);
+    void (faults.isControlRequest(req) ? faults.handleControl(req, res) : handler(req, res));
   });
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const host = options.host ?? '127.0.0.1';

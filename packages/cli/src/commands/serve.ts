@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startServer } from '@hush/server';
+import { parseFaultSpec, startServer } from '@hush/server';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parse as parseYaml } from 'yaml';
 
@@ -15,6 +15,16 @@ export function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
   return n;
+}
+
+/** Checks one `--fault` spec as it is read and collects the repeats. */
+export function collectFault(value: string, previous: string[] = []): string[] {
+  try {
+    parseFaultSpec(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return [...previous, value];
 }
 
 export function registerServe(program: Command): void {
@@ -38,6 +48,12 @@ export function registerServe(program: Command): void {
       'strict-mode users, roles, access keys and policies (YAML or JSON); implies --strict',
     )
     .option('--audit-log <file>', 'where the audit log goes (default: <data-dir>/audit.log)')
+    .option(
+      '--fault <spec>',
+      'inject a fault, repeatable: [TARGET:]latency=20ms | throttle[=p] | error[=500|503] [,count=N][,p=0..1]; ' +
+        'also GET/POST/DELETE /_hush/faults, GET /_hush/stats',
+      collectFault,
+    )
     .addHelpText(
       'after',
       `
@@ -58,6 +74,7 @@ Point the AWS SDK or CLI at it:
         strict: boolean;
         config?: string;
         auditLog?: string;
+        fault?: string[];
       }) => {
         if (!/^\d{12}$/.test(options.accountId)) {
           throw new InvalidArgumentError('--account-id must be 12 digits');
@@ -80,6 +97,7 @@ Point the AWS SDK or CLI at it:
           ...(options.rateLimit ? { rateLimit: { perSecond: options.rateLimit } } : {}),
           ...(auth === undefined ? {} : { auth }),
           ...(options.auditLog === undefined ? {} : { auditLog: options.auditLog }),
+          ...(options.fault === undefined ? {} : { faults: options.fault }),
         });
         const where = `${options.inMemory ? 'in memory' : `data in ${options.dataDir}`}${auth === undefined ? '' : ', strict'}`;
         process.stdout.write(`hush serve listening on ${server.url} (${where})\n`);

@@ -1,0 +1,91 @@
+/**
+ * Holds the active fault rules and applies them before an operation runs: matching latency rules
+ * add their delay, then the first matching throttle or error rule fails the call the way AWS does.
+ * A rule with a count retires after affecting that many calls.
+ */
+import type { RequestHooks } from '../http/handleRequest.js';
+import { AwsError, internalError } from '../protocol/awsError.js';
+import type { FaultEffect, FaultRule } from './faultSpec.js';
+import { targetGlob } from './targetGlob.js';
+
+export interface ActiveFault extends FaultRule {
+  id: number;
+  /** Calls this rule has affected so far. */
+  hits: number;
+}
+
+interface Entry {
+  fault: ActiveFault;
+  matches: (target: string) => boolean;
+}
+
+export class FaultInjector {
+  private entries: Entry[] = [];
+  private nextId = 1;
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  add(rule: FaultRule): ActiveFault {
+    const fault: ActiveFault = { ...rule, id: this.nextId++, hits: 0 };
+    this.entries.push({ fault, matches: targetGlob(rule.target) });
+    return fault;
+  }
+
+  list(): ActiveFault[] {
+    return this.entries.map((entry) => ({ ...entry.fault }));
+  }
+
+  /** Removes one rule by id, or all when no id is given; returns how many went. */
+  remove(id?: number): number {
+    const before = this.entries.length;
+    this.entries = id === undefined ? [] : this.entries.filter((entry) => entry.fault.id !== id);
+    return before - this.entries.length;
+  }
+
+  hook(): RequestHooks {
+    return {
+      beforeOperation: async (info) => {
+        if (this.entries.length === 0) return;
+        let delayMs = 0;
+        let failure: AwsError | undefined;
+        for (const entry of this.fired(info.target)) {
+          const { effect } = entry.fault;
+          if (effect.kind === 'latency') delayMs += effect.ms;
+          else failure ??= failureFor(effect);
+        }
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (failure) throw failure;
+      },
+    };
+  }
+
+  /** The rules that fire for this call: latency rules all, failing rules only the first. */
+  private fired(target: string): Entry[] {
+    const fired: Entry[] = [];
+    let failing = false;
+    for (const entry of this.entries) {
+      const { fault } = entry;
+      if (!entry.matches(target)) continue;
+      if (fault.effect.kind !== 'latency' && failing) continue;
+      if (fault.probability < 1 && this.random() >= fault.probability) continue;
+      if (fault.effect.kind !== 'latency') failing = true;
+      fault.hits++;
+      if (fault.remaining !== undefined) fault.remaining--;
+      fired.push(entry);
+    }
+    this.entries = this.entries.filter((entry) => entry.fault.remaining !== 0);
+    return fired;
+  }
+}
+
+function failureFor(effect: Exclude<FaultEffect, { kind: 'latency' }>): AwsError {
+  if (effect.kind === 'throttle') return new AwsError('ThrottlingException', 'Rate exceeded');
+  if (effect.status === 503) {
+    return new AwsError(
+      'ServiceUnavailable',
+      'The request has failed due to a temporary failure of the server.',
+      503,
+    );
+  }
+  return internalError();
+}
