@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerServe } from './commands/serve.js';
+import { registerSecretCommands } from './registerCommands.js';
 
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerSecretCommands(program);
   registerServe(program);
   registerAudit(program);
   return program;
