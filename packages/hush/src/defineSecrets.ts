@@ -1,0 +1,169 @@
+/**
+ * `defineSecrets` declares a function's secrets once, at module scope. The prefetch starts right
+ * there (Lambda INIT), so the first invocation usually finds every value cached; the handler reads
+ * them synchronously as `Secret`s, typed from their references.
+ */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { HushError, InvalidValueError, SecretsError } from './errors.js';
+import { fetchKey } from './fetch/fetchKey.js';
+import type { Hush } from './hush.js';
+import { isReference } from './reference/index.js';
+import type { Reference } from './reference/types.js';
+import { Secret } from './secret.js';
+
+/** A reference with a Standard Schema (zod, valibot, arktype…) that validates its parsed value. */
+export interface SchemaEntry<S extends StandardSchemaV1 = StandardSchemaV1> {
+  ref: string;
+  schema: S;
+}
+
+export type SecretEntry = string | SchemaEntry;
+
+/** The value type a reference yields, read from its text. */
+export type ValueOfReference<R extends string> = R extends `${string}?${string}binary${string}`
+  ? Buffer
+  : R extends `${string}?${string}json${string}` | `secretsmanager:${string}#${string}`
+    ? unknown
+    : R extends `${string}?${string}list${string}`
+      ? string[]
+      : R extends `ssm:${string}/?${string}` | `ssm:${string}/`
+        ? Record<string, string | string[]>
+        : string;
+
+export type ValueOfEntry<E> =
+  E extends SchemaEntry<infer S>
+    ? StandardSchemaV1.InferOutput<S>
+    : E extends string
+      ? ValueOfReference<E>
+      : never;
+
+export type SecretValues<D extends Record<string, SecretEntry>> = {
+  readonly [K in keyof D]: Secret<ValueOfEntry<D[K]>>;
+};
+
+export interface DefineSecretsOptions {
+  /** The Hush instance to read through (default: the shared one behind `resolve`). */
+  hush?: Hush;
+  /** Where env-var entries are read (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+interface Slot {
+  name: string;
+  ref: Reference | undefined;
+  key: string;
+  literal: Secret<unknown> | undefined;
+  schema: StandardSchemaV1 | undefined;
+  validated: WeakMap<Secret<unknown>, Secret<unknown>>;
+}
+
+export class SecretSet<D extends Record<string, SecretEntry>> {
+  /** The values, read synchronously once `load()` has resolved. */
+  readonly values: SecretValues<D>;
+  /** The prefetch started at definition (already handled: awaiting `load()` reports its failure). */
+  readonly ready: Promise<SecretValues<D>>;
+  private readonly slots: Slot[];
+
+  constructor(
+    private readonly hush: Hush,
+    definitions: D,
+    env: Readonly<Record<string, string | undefined>>,
+  ) {
+    this.slots = Object.entries(definitions).map(([name, entry]) => slotFor(hush, name, entry, env));
+    const values = {} as Record<string, Secret<unknown>>;
+    for (const slot of this.slots) {
+      Object.defineProperty(values, slot.name, { enumerable: true, get: () => this.read(slot) });
+    }
+    this.values = values as SecretValues<D>;
+    this.ready = this.fetchMissing();
+    this.ready.catch(() => undefined);
+  }
+
+  /** Resolves with the values once every one is usable; rejects with a `SecretsError` naming every failure. */
+  load(): Promise<SecretValues<D>> {
+    for (const slot of this.slots) {
+      if (slot.ref && !this.hush.peekSecret(slot.ref, slot.key)) return this.fetchMissing();
+    }
+    return this.validateAll();
+  }
+
+  /** One value, unwrapped. */
+  reveal<K extends keyof D & string>(name: K): ValueOfEntry<D[K]> {
+    return this.values[name].reveal();
+  }
+
+  private async fetchMissing(): Promise<SecretValues<D>> {
+    const outcomes = await Promise.allSettled(
+      this.slots.map((slot) => (slot.ref ? this.hush.resolve(slot.ref) : undefined)),
+    );
+    const failures: Record<string, HushError> = {};
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'rejected') failures[this.slots[i]!.name] = asHushError(outcome.reason);
+    });
+    if (Object.keys(failures).length > 0) throw new SecretsError(failures);
+    return this.validateAll();
+  }
+
+  private async validateAll(): Promise<SecretValues<D>> {
+    const failures: Record<string, HushError> = {};
+    for (const slot of this.slots) {
+      if (!slot.schema) continue;
+      const raw = this.rawSecret(slot);
+      if (slot.validated.has(raw)) continue;
+      const result = await slot.schema['~standard'].validate(raw.reveal());
+      if (result.issues) {
+        const messages = result.issues.map((issue) => issue.message).join('; ');
+        failures[slot.name] = new InvalidValueError(
+          slot.ref?.text ?? slot.name,
+          `does not match its schema: ${messages}`,
+        );
+      } else {
+        slot.validated.set(raw, new Secret(result.value));
+      }
+    }
+    if (Object.keys(failures).length > 0) throw new SecretsError(failures);
+    return this.values;
+  }
+
+  private rawSecret(slot: Slot): Secret<unknown> {
+    if (slot.literal) return slot.literal;
+    const secret = slot.ref ? this.hush.peekSecret(slot.ref, slot.key) : undefined;
+    if (!secret) throw new HushError(`${slot.name}: not loaded yet (await secrets.load())`, slot.ref?.text);
+    return secret;
+  }
+
+  private read(slot: Slot): Secret<unknown> {
+    const raw = this.rawSecret(slot);
+    if (!slot.schema) return raw;
+    const validated = slot.validated.get(raw);
+    if (!validated)
+      throw new HushError(`${slot.name}: not validated yet (await secrets.load())`, slot.ref?.text);
+    return validated;
+  }
+}
+
+function slotFor(
+  hush: Hush,
+  name: string,
+  entry: SecretEntry,
+  env: Readonly<Record<string, string | undefined>>,
+): Slot {
+  const text = typeof entry === 'string' ? entry : entry.ref;
+  const schema = typeof entry === 'string' ? undefined : entry.schema;
+  const base = { name, schema, validated: new WeakMap<Secret<unknown>, Secret<unknown>>() };
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) {
+    const value = env[text];
+    if (value === undefined) {
+      throw new HushError(`${name}: environment variable ${text} is not set`, text);
+    }
+    if (!isReference(value)) return { ...base, ref: undefined, key: '', literal: new Secret(value) };
+    const ref = hush.reference(value);
+    return { ...base, ref, key: fetchKey(ref), literal: undefined };
+  }
+  const ref = hush.reference(text);
+  return { ...base, ref, key: fetchKey(ref), literal: undefined };
+}
+
+function asHushError(error: unknown): HushError {
+  return error instanceof HushError ? error : new HushError(String(error));
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs one AWS call with a per-attempt timeout and capped, full-jitter exponential backoff for
+ * throttling, 5xx and network failures; turns what is left into hush's error classes.
+ */
+import { AwsServiceError } from '../aws/awsServiceError.js';
+import {
+  AccessDeniedError,
+  DecryptionError,
+  HushError,
+  SecretNotFoundError,
+  ServiceUnavailableError,
+  ThrottledError,
+  TimeoutError,
+} from '../errors.js';
+
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 3). */
+  maxAttempts: number;
+  /** Per-attempt timeout in ms (default 3000). */
+  attemptTimeoutMs: number;
+  /** First backoff ceiling in ms (default 50); doubles per attempt up to `maxBackoffMs`. */
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 3,
+  attemptTimeoutMs: 3000,
+  baseBackoffMs: 50,
+  maxBackoffMs: 1000,
+};
+
+export class AttemptTimeout extends Error {}
+
+/** Throws the last failure as it came (map it per reference with `toHushError`). */
+export async function withRetry<T>(
+  options: RetryOptions,
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  let last: unknown;
+  for (let n = 1; n <= options.maxAttempts; n++) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new AttemptTimeout()), options.attemptTimeoutMs);
+    try {
+      return await attempt(controller.signal);
+    } catch (error) {
+      last = controller.signal.aborted ? new AttemptTimeout() : error;
+      if (!isRetryable(last) || n === options.maxAttempts) break;
+      const ceiling = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** (n - 1));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  throw last;
+}
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof AttemptTimeout) return true;
+  if (error instanceof AwsServiceError) return error.retryable;
+  return (
+    error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+/.test(error.code)
+  );
+}
+
+const DECRYPTION_CODES = new Set([
+  'DecryptionFailure',
+  'InvalidCiphertextException',
+  'IncorrectKeyException',
+  'KMSInvalidStateException',
+  'DisabledException',
+  'KeyUnavailableException',
+  'InvalidKeyId',
+]);
+
+const NOT_FOUND_CODES = new Set([
+  'ParameterNotFound',
+  'ParameterVersionNotFound',
+  'ResourceNotFoundException',
+]);
+
+/** Maps an AWS error code (from a whole-call failure or a per-item `Errors` entry) to its class. */
+export function errorForCode(label: string, code: string, cause?: unknown): HushError {
+  if (NOT_FOUND_CODES.has(code)) return new SecretNotFoundError(label, code);
+  if (code === 'AccessDeniedException' || code === 'AccessDenied' || code === 'UnrecognizedClientException')
+    return new AccessDeniedError(label, code, { cause });
+  if (DECRYPTION_CODES.has(code)) return new DecryptionError(label, code, { cause });
+  return new HushError(`${label}: ${code}`, label, code, { cause });
+}
+
+export function toHushError(error: unknown, label: string, options: RetryOptions): HushError {
+  if (error instanceof HushError) return error;
+  if (error instanceof AttemptTimeout)
+    return new TimeoutError(label, options.attemptTimeoutMs, options.maxAttempts);
+  if (error instanceof AwsServiceError) {
+    if (error.retryable && error.status < 500)
+      return new ThrottledError(label, error.code, options.maxAttempts, { cause: error });
+    if (error.retryable)
+      return new ServiceUnavailableError(label, `${error.status} ${error.code}`, options.maxAttempts, {
+        cause: error,
+      });
+    return errorForCode(label, error.code, error);
+  }
+  const code = error instanceof Error && 'code' in error ? String(error.code) : 'network error';
+  return new ServiceUnavailableError(label, code, options.maxAttempts, { cause: error });
+}
