@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import util from 'node:util';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
+import middy from '@middy/core';
+import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { defineSecrets, Hush, Secret, withSecrets } from '../src/index.js';
+import { hushSecrets } from '../src/middy.js';
+
+let server: HushServe;
+const VALUE = 'hunter2-do-not-print';
+
+before(async () => {
+  server = await startHushServe({ inMemory: true });
+  await server.ssm().send(new PutParameterCommand({ Name: '/r/pw', Value: VALUE, Type: 'SecureString' }));
+  await server.ssm().send(new PutParameterCommand({ Name: '/r/list', Value: 'x,y', Type: 'StringList' }));
+});
+
+after(async () => {
+  await server.stop();
+  server.cleanup();
+});
+
+function printed(...args: unknown[]): string {
+  let out = '';
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  new Console(sink, sink).log(...args);
+  return out;
+}
+
+describe('redaction', () => {
+  it('a Secret prints as [REDACTED] on every path and reveals only on request', async () => {
+    const hush = new Hush({ env: server.env() });
+    const secrets = defineSecrets({ pw: 'ssm:/r/pw', list: 'ssm:/r/list' }, { hush });
+    const values = await secrets.load();
+    const pw = values.pw;
+    const outputs = [
+      printed(pw),
+      printed('%s', pw),
+      printed({ pw }),
+      printed(values),
+      util.inspect(pw),
+      util.inspect(pw, { customInspect: false, showHidden: true }),
+      util.inspect(values, { getters: true, depth: 5 }),
+      JSON.stringify(values),
+      JSON.stringify({ pw }),
+      `${pw}`,
+      String(pw),
+      `x${pw}`,
+      new Error(`failed with ${pw}`).message,
+      util.format('%o %j %s', pw, pw, pw),
+    ];
+    for (const output of outputs) assert.doesNotMatch(output, /hunter2/, output);
+    assert.match(`${pw}`, /\[REDACTED\]/);
+    assert.equal(JSON.stringify(values), '{"pw":"[REDACTED]","list":"[REDACTED]"}');
+    assert.equal(pw.reveal(), VALUE);
+    assert.equal(secrets.reveal('pw'), VALUE);
+    assert.deepEqual(values.list.reveal(), ['x', 'y']);
+    assert.ok(pw instanceof Secret);
+  });
+
+  it('withSecrets hands the handler the values', async () => {
+    const hush = new Hush({ env: server.env() });
+    const secrets = defineSecrets({ pw: 'ssm:/r/pw' }, { hush });
+    const handler = withSecrets(secrets, async (event: { n: number }, _context: unknown, s) => ({
+      n: event.n,
+      length: s.pw.reveal().length,
+    }));
+    assert.deepEqual(await handler({ n: 1 }, {}), { n: 1, length: VALUE.length });
+    assert.deepEqual(await handler({ n: 2 }, {}), { n: 2, length: VALUE.length });
+    assert.deepEqual(hush.requests, { GetParameters: 1 });
+  });
+
+  it('the Middy middleware puts the values on the context', async () => {
+    const hush = new Hush({ env: server.env() });
+    const secrets = defineSecrets({ pw: 'ssm:/r/pw' }, { hush });
+    const handler = middy(async (_event: unknown, context: { secrets?: { pw: Secret<string> } }) => {
+      return { password: context.secrets?.pw.reveal(), shown: `${context.secrets?.pw}` };
+    }).use(hushSecrets(secrets));
+    const result = await handler({}, {} as never);
+    assert.deepEqual(result, { password: VALUE, shown: '[REDACTED]' });
+  });
+});
