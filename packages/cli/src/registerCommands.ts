@@ -5,6 +5,7 @@ import { registerEncryptEnv } from './commands/encryptEnv.js';
 import { registerGet } from './commands/get.js';
 import { registerLs } from './commands/ls.js';
 import { registerPut } from './commands/put.js';
+import { registerRun } from './commands/run.js';
 
 export function registerSecretCommands(program: Command): void {
   registerPut(program);
@@ -12,4 +13,5 @@ export function registerSecretCommands(program: Command): void {
   registerLs(program);
   registerEncryptEnv(program);
   registerDecryptEnv(program);
+  registerRun(program);
 }

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
+import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { runHush, startHush } from './support/runHush.js';
+
+const node = process.execPath;
+
+describe('hush run', () => {
+  let server: HushServe;
+  let env: Record<string, string>;
+  const dir = mkdtempSync(join(tmpdir(), 'hush-run-'));
+
+  before(async () => {
+    server = await startHushServe({ inMemory: true });
+    env = server.env();
+    const ssm = server.ssm();
+    await ssm.send(
+      new PutParameterCommand({ Name: '/run/db', Value: 'db-secret-value', Type: 'SecureString' }),
+    );
+    await ssm.send(new PutParameterCommand({ Name: '/run/host', Value: 'db.internal', Type: 'String' }));
+    await server
+      .secretsManager()
+      .send(
+        new CreateSecretCommand({
+          Name: 'run/api',
+          SecretString: '{"key":"api-key-12345"}',
+          ClientRequestToken: 'a'.repeat(36),
+        }),
+      );
+  });
+  after(async () => {
+    await server.stop();
+    server.cleanup();
+  });
+
+  it('resolves references from the environment and env files, masks them, returns the exit code', async () => {
+    const file = join(dir, '.env');
+    writeFileSync(file, 'API_KEY=secretsmanager:run/api#key\nURL="postgres://${ssm:/run/host}/app"\n');
+    const script =
+      'console.log(process.env.DB, process.env.API_KEY, process.env.URL); console.error(process.env.DB); process.exit(4)';
+    const result = await runHush(['run', '--env-file', file, '--', node, '-e', script], {
+      env: { ...env, DB: 'ssm:/run/db' },
+    });
+    assert.equal(result.code, 4, result.stderr);
+    assert.equal(result.stdout, '***** ***** postgres://*****/app\n');
+    assert.equal(result.stderr, '*****\n');
+
+    const unmasked = await runHush(['run', '--no-masking', '--env-file', file, '--', node, '-e', script], {
+      env: { ...env, DB: 'ssm:/run/db' },
+    });
+    assert.equal(unmasked.stdout, 'db-secret-value api-key-12345 postgres://db.internal/app\n');
+  });
+
+  it('leaves unresolvable references with a warning, or fails before starting with --strict', async () => {
+    const script = 'console.log("started", process.env.MISSING)';
+    const lenient = await runHush(['run', '--', node, '-e', script], {
+      env: { ...env, MISSING: 'ssm:/run/nope' },
+    });
+    assert.equal(lenient.code, 0);
+    assert.equal(lenient.stdout, 'started ssm:/run/nope\n');
+    assert.match(lenient.stderr, /hush: run: ssm:\/run\/nope: ParameterNotFound \(in MISSING, left as is\)/);
+    const strict = await runHush(['run', '--strict', '--', node, '-e', script], {
+      env: { ...env, MISSING: 'ssm:/run/nope', OK: 'ssm:/run/db' },
+    });
+    assert.equal(strict.code, 1);
+    assert.equal(strict.stdout, '');
+    assert.ok(!strict.stderr.includes('db-secret-value'));
+  });
+
+  it('forwards SIGTERM to the command and exits with its code (128+signal when killed)', async () => {
+    const handles = startHush(
+      [
+        'run',
+        '--',
+        node,
+        '-e',
+        'process.on("SIGTERM",()=>{console.log("got TERM");process.exit(7)});console.log("ready");setInterval(()=>{},1000)',
+      ],
+      { env },
+    );
+    await handles.waitFor('ready');
+    handles.child.kill('SIGTERM');
+    const result = await handles.done;
+    assert.equal(result.code, 7);
+    assert.match(result.stdout, /got TERM/);
+
+    const killed = startHush(['run', '--', node, '-e', 'console.log("ready");setInterval(()=>{},1000)'], {
+      env,
+    });
+    await killed.waitFor('ready');
+    killed.child.kill('SIGTERM');
+    assert.equal((await killed.done).code, 128 + 15);
+  });
+
+  it('--watch restarts the command when a referenced value changes', async () => {
+    const script = 'console.log("start", process.env.DB.length); setInterval(()=>{},1000)';
+    const handles = startHush(
+      ['run', '--watch', '--interval', '200ms', '--no-masking', '--', node, '-e', script],
+      {
+        env: { ...env, DB: 'ssm:/run/watched' },
+      },
+    );
+    await server.ssm().send(new PutParameterCommand({ Name: '/run/watched', Value: 'v1', Type: 'String' }));
+    // the first resolution happens before the parameter exists or after; wait for a start line either way
+    await handles.waitFor('start');
+    await server
+      .ssm()
+      .send(
+        new PutParameterCommand({
+          Name: '/run/watched',
+          Value: 'value-two',
+          Type: 'String',
+          Overwrite: true,
+        }),
+      );
+    await handles.waitFor('start 9');
+    handles.child.kill('SIGTERM');
+    const result = await handles.done;
+    assert.equal(result.code, 128 + 15);
+    assert.match(result.stderr, /restarting the command/);
+  });
+
+  it('reports a command that does not exist', async () => {
+    const result = await runHush(['run', '--', 'no-such-command-hush'], { env });
+    assert.equal(result.code, 127);
+    assert.match(result.stderr, /hush: run: no-such-command-hush: command not found/);
+  });
+});
