@@ -51,7 +51,7 @@ export class FaultInjector {
         for (const entry of this.fired(info.target)) {
           const { effect } = entry.fault;
           if (effect.kind === 'latency') delayMs += effect.ms;
-          else failure ??= failureFor(effect);
+          else failure ??= failureFor(effect, info.service?.signingName);
         }
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         if (failure) throw failure;
@@ -78,7 +78,17 @@ export class FaultInjector {
   }
 }
 
-function failureFor(effect: Exclude<FaultEffect, { kind: 'latency' }>): AwsError {
+/** Each service's documented 500 (the API references' error lists); other targets get the common InternalFailure. */
+const INTERNAL_ERRORS: Record<string, { code: string; message: string }> = {
+  ssm: { code: 'InternalServerError', message: 'An error occurred on the server side.' },
+  secretsmanager: { code: 'InternalServiceError', message: 'An error occurred on the server side.' },
+  kms: {
+    code: 'KMSInternalException',
+    message: 'The request was rejected because an internal exception occurred. The request can be retried.',
+  },
+};
+
+function failureFor(effect: Exclude<FaultEffect, { kind: 'latency' }>, signingName?: string): AwsError {
   if (effect.kind === 'throttle') return new AwsError('ThrottlingException', 'Rate exceeded');
   if (effect.status === 503) {
     return new AwsError(
@@ -87,5 +97,6 @@ function failureFor(effect: Exclude<FaultEffect, { kind: 'latency' }>): AwsError
       503,
     );
   }
-  return internalError();
+  const internal = signingName === undefined ? undefined : INTERNAL_ERRORS[signingName];
+  return internal ? new AwsError(internal.code, internal.message, 500) : internalError();
 }

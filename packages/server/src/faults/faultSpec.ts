@@ -5,7 +5,7 @@
  *   TARGET  := an X-Amz-Target glob (`AmazonSSM.GetParameters`, `secretsmanager.*`, `*`); default `*`
  *   EFFECT  := 'latency=' DURATION            (`20ms`, `1.5s`, or bare milliseconds)
  *            | 'throttle' ['=' PROBABILITY]   (ThrottlingException, 400, "Rate exceeded")
- *            | 'error' ['=' ('500' | '503')]  (InternalFailure 500 — the default — or ServiceUnavailable 503)
+ *            | 'error' ['=' ('500' | '503')]  (the service's internal error, 500 — the default — or ServiceUnavailable 503)
  *   OPTION  := 'count=' N                     (only the next N matching calls, then the fault retires)
  *            | 'p=' PROBABILITY | 'probability=' PROBABILITY
  *

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
+import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import {
   awsError,
   HUSH_BIN,
@@ -102,17 +104,24 @@ describe('fault injection', () => {
     assert.equal(counted.total, 2);
   });
 
-  it('fails every matching call with InternalFailure 500 until the fault is deleted', async () => {
-    const fault = await addFault('TrentService.*:error');
+  it("fails every matching call with the service's own 500 until the fault is deleted", async () => {
+    const fault = await addFault('*:error');
     const kms = server.kms();
     for (const command of [new ListKeysCommand({}), new ListAliasesCommand({})]) {
       const error = await awsError(() => kms.send(command));
-      assert.equal(error.name, 'InternalFailure');
+      assert.equal(error.name, 'KMSInternalException');
       assert.equal(error.status, 500);
     }
+    const ssmError = await awsError(() => server.ssm().send(new GetParametersCommand({ Names: ['/a'] })));
+    assert.equal(ssmError.name, 'InternalServerError');
+    assert.equal(ssmError.status, 500);
+    const smError = await awsError(() => server.secretsManager().send(new ListSecretsCommand({})));
+    assert.equal(smError.name, 'InternalServiceError');
+    assert.equal(smError.status, 500);
     const removed = await control('DELETE', `/_hush/faults?id=${fault.id}`);
     assert.deepEqual(removed.body, { removed: 1 });
     assert.ok(Array.isArray((await kms.send(new ListKeysCommand({}))).Keys));
+    assert.ok(Array.isArray((await server.secretsManager().send(new ListSecretsCommand({}))).SecretList));
   });
 
   it('delays a call by the injected latency, then the counted rule retires', async () => {
