@@ -30,6 +30,8 @@ export {
 export { Hush, type HushOptions, looksLikeAuthFailure, type ReferenceInput } from './hush.js';
 export { isSecret, REDACTED, Secret } from './secret.js';
 export { directTransport } from './transport/direct.js';
+export { type ExtensionTransportOptions, extensionTransport } from './transport/extension.js';
+export { type SdkClient, type SdkTransportOptions, sdkTransport } from './transport/sdk.js';
 export type { Transport, TransportCallOptions } from './transport/transport.js';
 export { withSecrets } from './withSecrets.js';
 
