@@ -76,7 +76,7 @@ export async function resolveEnv(
   // Replace from the end so earlier offsets stay valid.
   for (const site of [...sites].reverse()) {
     const result = site.reference ? resolved.get(site.reference.text) : undefined;
-    if (!result || !result.ok) {
+    if (!result?.ok) {
       const reason = site.error ?? (result && !result.ok ? result.reason : 'not resolved');
       problems.push({ variable: site.variable, reference: site.text, reason });
       continue;
