@@ -18,7 +18,7 @@ export interface ExtensionTransportOptions {
   env?: Env;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+let agent: http.Agent | undefined;
 
 type Json = Record<string, unknown>;
 
@@ -98,7 +98,11 @@ function request(url: URL, token: string, signal: AbortSignal | undefined): Prom
   return new Promise((resolve, reject) => {
     const req = http.get(
       url,
-      { agent, headers: { 'X-Aws-Parameters-Secrets-Token': token }, ...(signal ? { signal } : {}) },
+      {
+        agent: (agent ??= new http.Agent({ keepAlive: true, maxSockets: 50 })),
+        headers: { 'X-Aws-Parameters-Secrets-Token': token },
+        ...(signal ? { signal } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
