@@ -5,8 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import util from 'node:util';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import middy from '@middy/core';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
-import { defineSecrets, Hush, Secret, withSecrets } from '../src/index.js';
+import { defineSecrets, Hush, Secret, SecretsError, withSecrets } from '../src/index.js';
 import { hushSecrets } from '../src/middy.js';
 
 let server: HushServe;
@@ -64,6 +65,28 @@ describe('redaction', () => {
     assert.equal(secrets.reveal('pw'), VALUE);
     assert.deepEqual(values.list.reveal(), ['x', 'y']);
     assert.ok(pw instanceof Secret);
+  });
+
+  it('a Standard Schema entry validates the value; a failing one is reported by key', async () => {
+    await server.ssm().send(new PutParameterCommand({ Name: '/r/num', Value: '42', Type: 'String' }));
+    const numberSchema: StandardSchemaV1<unknown, number> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: (value) =>
+          typeof value === 'number' ? { value: value * 2 } : { issues: [{ message: 'not a number' }] },
+      },
+    };
+    const hush = new Hush({ env: server.env() });
+    const ok = defineSecrets({ n: { ref: 'ssm:/r/num?json', schema: numberSchema } }, { hush });
+    assert.equal((await ok.load()).n.reveal(), 84);
+    const bad = defineSecrets({ list: { ref: 'ssm:/r/list', schema: numberSchema } }, { hush });
+    await assert.rejects(bad.load(), (e: unknown) => {
+      assert.ok(e instanceof SecretsError);
+      assert.match(String(e.failures.list?.message), /not a number/);
+      assert.doesNotMatch(e.message, /x,y/);
+      return true;
+    });
   });
 
   it('withSecrets hands the handler the values', async () => {
