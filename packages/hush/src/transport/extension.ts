@@ -19,6 +19,10 @@ export interface ExtensionTransportOptions {
 }
 
 let agent: http.Agent | undefined;
+function keepAliveAgent(): http.Agent {
+  agent ??= new http.Agent({ keepAlive: true, maxSockets: 50 });
+  return agent;
+}
 
 type Json = Record<string, unknown>;
 
@@ -99,7 +103,7 @@ function request(url: URL, token: string, signal: AbortSignal | undefined): Prom
     const req = http.get(
       url,
       {
-        agent: (agent ??= new http.Agent({ keepAlive: true, maxSockets: 50 })),
+        agent: keepAliveAgent(),
         headers: { 'X-Aws-Parameters-Secrets-Token': token },
         ...(signal ? { signal } : {}),
       },
