@@ -1,18 +1,14 @@
-/**
- * `hush encrypt-env --key KEY --function NAME`: what the Lambda console's encryption helpers do —
- * KMS Encrypt of the value with the encryption context `{ LambdaFunctionName: NAME }` — printed as
- * base64, ready for an environment variable (or a `kms:` reference).
- */
+/** `hush encrypt-env --key KEY --function NAME`: stdin → base64 KMS ciphertext for a Lambda env var. */
 import type { Command } from 'commander';
-import { type AwsOptions, addAwsOptions, createClient } from '../cli/awsOptions.js';
-import { describeFailure } from '../cli/errors.js';
-import { readSecretValue } from '../cli/secretInput.js';
+import { type AwsOptions, addAwsOptions, awsClient } from '../client.js';
+import { lambdaContext } from '../kmsEnv.js';
+import { CliError, guarded } from '../output.js';
+import { readSecretValue } from '../values.js';
 
-interface EncryptEnvOptions extends AwsOptions {
+interface EncryptOptions extends AwsOptions {
   key: string;
   function: string;
   fromFile?: string;
-  reference: boolean;
 }
 
 export function registerEncryptEnv(program: Command): void {
@@ -20,39 +16,25 @@ export function registerEncryptEnv(program: Command): void {
     program
       .command('encrypt-env')
       .description(
-        'Encrypt a value (stdin) for a Lambda environment variable, as the console’s encryption helpers do.',
+        'Encrypt a value (stdin) for a Lambda environment variable, with context {LambdaFunctionName: NAME}.',
       )
-      .requiredOption('--key <kms-key>', 'KMS key id, ARN or alias (alias/name)')
-      .requiredOption(
-        '--function <name>',
-        'the Lambda function name (the LambdaFunctionName encryption context)',
-      )
-      .option('--from-file <path>', 'read the value from this file, byte for byte')
-      .option('--reference', 'print a kms:<ciphertext> reference instead of bare base64', false),
-  )
-    .addHelpText(
-      'after',
-      `
-The value comes from stdin (one trailing newline dropped), --from-file, or a prompt without echo.
-The function decrypts it with KMS Decrypt and the same context — hush does this for kms: references.
-
-Examples:
-  printf %s "$API_KEY" | hush encrypt-env --key alias/lambda-env --function orders-api
-  hush encrypt-env --key alias/lambda-env --function orders-api --reference < token.txt`,
-    )
-    .action(async (options: EncryptEnvOptions) => {
-      const client = createClient(options);
-      const subject = `value for ${options.function}`;
-      const value = await readSecretValue(subject, options.fromFile);
-      try {
-        const out = await client.call<{ CiphertextBlob: string }>('kms', 'Encrypt', {
+      .requiredOption('--key <kms-key>', 'KMS key id, ARN or alias')
+      .requiredOption('--function <name>', 'the Lambda function name (the encryption context)')
+      .option('--from-file <file>', 'read the value from this file'),
+  ).action(
+    guarded(
+      'encrypt-env',
+      (options: EncryptOptions) => options.function,
+      async (options: EncryptOptions) => {
+        const value = await readSecretValue(`${options.function} (encrypt-env)`, options.fromFile);
+        if (value === '') throw new CliError(options.function, 'the value is empty');
+        const result = await awsClient(options).call<{ CiphertextBlob: string }>('kms', 'Encrypt', {
           KeyId: options.key,
           Plaintext: Buffer.from(value, 'utf8').toString('base64'),
-          EncryptionContext: { LambdaFunctionName: options.function },
+          EncryptionContext: lambdaContext(options.function),
         });
-        process.stdout.write(`${options.reference ? 'kms:' : ''}${out.CiphertextBlob}\n`);
-      } catch (error) {
-        throw describeFailure(`encrypt-env with key ${options.key}`, error);
-      }
-    });
+        process.stdout.write(`${result.CiphertextBlob}\n`);
+      },
+    ),
+  );
 }

@@ -1,86 +1,76 @@
-/** `hush get REF`: print one value (`#field` picks a JSON field), or `--json` the whole record. */
+/** `hush get REF`: prints the value (`#field` picks a JSON field), or the whole record with `--json`. */
 import type { Command } from 'commander';
-import type { AwsJsonClient } from 'hush/aws';
-import type { Reference } from 'hush/reference';
-import { type AwsOptions, addAwsOptions, createClient } from '../cli/awsOptions.js';
-import { describeFailure, usageError } from '../cli/errors.js';
-import { printJson } from '../cli/output.js';
-import { referenceArgument } from '../cli/reference.js';
-import { fetchReference, ssmSelector, valueAsText } from '../resolver/fetchReference.js';
-import { getSecretValue } from '../stores/secretsStore.js';
-import { getParameter } from '../stores/ssmStore.js';
+import { type AwsOptions, addAwsOptions, awsClient } from '../client.js';
+import { CliError, guarded, printJson } from '../output.js';
+import { parseTarget, ssmNameWithSelector } from '../target.js';
 
 interface GetOptions extends AwsOptions {
   json: boolean;
-  newline: boolean;
-  function?: string;
 }
 
 export function registerGet(program: Command): void {
   addAwsOptions(
     program
       .command('get')
-      .description('Print the value a reference names.')
-      .argument(
-        '<ref>',
-        'a reference: ssm:/name[:version|:label], secretsmanager:name[#field], kms:…, ${ssm:…}, {{resolve:…}}',
-      )
-      .option('--json', 'print the whole record (name, type, version, dates, value) as JSON', false)
-      .option('-n, --no-newline', 'do not print a newline after the value')
-      .option('--function <name>', 'for kms: references, the Lambda function name in the encryption context'),
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  hush get ssm:/prod/db/password
-  hush get ssm:/prod/db/password:3 --json
-  hush get secretsmanager:prod/stripe#apiKey
-  hush get 'secretsmanager:prod/stripe?stage=AWSPREVIOUS'
-  export DB_PASSWORD="$(hush get ssm:/prod/db/password)"`,
-    )
-    .action(async (text: string, options: GetOptions) => {
-      const ref = referenceArgument(text);
-      if (ref.kind === 'ssm-path')
-        throw usageError(`${text}: is a path; use hush ls --values or hush export`);
-      const client = createClient(options);
-      const context = { client, ...(options.function ? { functionName: options.function } : {}) };
-      try {
-        if (options.json) {
-          printJson(await fullRecord(client, ref, context));
+      .description('Print the value at REF (secretsmanager:id#field picks a JSON field).')
+      .argument('<ref>', 'ssm:/name[:version|:label] or secretsmanager:id[#field][?stage=…]')
+      .option('--json', 'print the full record (value included) as JSON', false),
+  ).action(
+    guarded(
+      'get',
+      (ref: string) => ref,
+      async (ref: string, options: GetOptions) => {
+        const target = parseTarget(ref);
+        const client = awsClient(options);
+        const region = target.region ? { region: target.region } : {};
+        if (target.store === 'ssm') {
+          const { Parameter } = await client.call<{ Parameter: { Value: string } }>(
+            'ssm',
+            'GetParameter',
+            { Name: ssmNameWithSelector(target), WithDecryption: true },
+            region,
+          );
+          if (options.json) printJson(Parameter);
+          else process.stdout.write(`${Parameter.Value}\n`);
           return;
         }
-        const value = valueAsText(await fetchReference(ref, context));
-        process.stdout.write(options.newline ? `${value}\n` : value);
-      } catch (error) {
-        throw describeFailure(text, error);
-      }
-    });
+        const secret = await client.call<{ SecretString?: string; SecretBinary?: string }>(
+          'secretsmanager',
+          'GetSecretValue',
+          {
+            SecretId: target.secretId,
+            ...(target.versionId ? { VersionId: target.versionId } : {}),
+            ...(target.versionStage ? { VersionStage: target.versionStage } : {}),
+          },
+          region,
+        );
+        if (options.json) return printJson(secret);
+        if (secret.SecretString === undefined) {
+          if (target.field) throw new CliError(ref, 'the secret is binary; it has no fields');
+          process.stdout.write(Buffer.from(secret.SecretBinary ?? '', 'base64'));
+          return;
+        }
+        if (!target.field) {
+          process.stdout.write(`${secret.SecretString}\n`);
+          return;
+        }
+        const picked = pickField(ref, secret.SecretString, target.field);
+        process.stdout.write(`${typeof picked === 'string' ? picked : JSON.stringify(picked)}\n`);
+      },
+    ),
+  );
 }
 
-async function fullRecord(
-  client: AwsJsonClient,
-  ref: Reference,
-  context: Parameters<typeof fetchReference>[1],
-): Promise<unknown> {
-  const region = ref.region ? { region: ref.region } : {};
-  if (ref.kind === 'ssm') {
-    const parameter = await getParameter(client, ssmSelector(ref), ref.decrypt, region);
-    return { Reference: ref.text, ...parameter };
+/** Reads `field` of a JSON secret string; the error never quotes the secret. */
+export function pickField(ref: string, secretString: string, field: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(secretString);
+  } catch {
+    throw new CliError(ref, `#${field}: the secret is not JSON`);
   }
-  if (ref.kind === 'secretsmanager') {
-    const secret = await getSecretValue(
-      client,
-      ref.secretId,
-      {
-        ...(ref.versionStage ? { versionStage: ref.versionStage } : {}),
-        ...(ref.versionId ? { versionId: ref.versionId } : {}),
-      },
-      region,
-    );
-    const field =
-      ref.field === undefined ? {} : { Field: ref.field, Value: await fetchReference(ref, context) };
-    return { Reference: ref.text, ...secret, ...field };
+  if (parsed === null || typeof parsed !== 'object' || !(field in parsed)) {
+    throw new CliError(ref, `#${field}: no such field in the secret`);
   }
-  return { Reference: ref.text, Value: valueAsText(await fetchReference(ref, context)) };
+  return (parsed as Record<string, unknown>)[field];
 }

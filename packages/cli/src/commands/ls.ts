@@ -1,30 +1,21 @@
-/**
- * `hush ls [PREFIX]`: names, types, versions and last change of the parameters and secrets under a
- * prefix. Values only with `--values`.
- */
+/** `hush ls PREFIX`: names, types, versions and last change — values only with `--values`. */
+
 import type { Command } from 'commander';
 import type { AwsJsonClient } from 'hush/aws';
-import { type AwsOptions, addAwsOptions, createClient } from '../cli/awsOptions.js';
-import { describeFailure } from '../cli/errors.js';
-import { formatTime, isoTime, printJson, printTable } from '../cli/output.js';
-import { type Prefix, parsePrefix } from '../cli/target.js';
-import { getSecretValues, listSecrets } from '../stores/secretsStore.js';
-import { getParameterValues, listParameters } from '../stores/ssmStore.js';
+import { type AwsOptions, addAwsOptions, awsClient } from '../client.js';
+import { guarded, isoDate, printJson, table } from '../output.js';
+import { type Prefix, parsePrefix } from '../target.js';
 
 interface LsOptions extends AwsOptions {
   json: boolean;
   values: boolean;
 }
 
-export interface Listed {
-  reference: string;
-  store: 'ssm' | 'secretsmanager';
+export interface Entry {
   name: string;
   type: string;
   version: string;
-  lastChanged?: string;
-  lastChangedBy?: string;
-  description?: string;
+  lastChange: string;
   value?: string;
 }
 
@@ -32,98 +23,140 @@ export function registerLs(program: Command): void {
   addAwsOptions(
     program
       .command('ls')
-      .description('List parameters and secrets under a prefix (never their values unless --values).')
-      .argument('[prefix]', 'ssm:/path/ or secretsmanager:prefix (default: both stores, everything)')
-      .option('--json', 'print a JSON array', false)
-      .option('--values', 'include the values (decrypted)', false),
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  hush ls ssm:/prod/
-  hush ls secretsmanager:prod/ --json
-  hush ls ssm:/dev/ --values`,
-    )
-    .action(async (text: string | undefined, options: LsOptions) => {
-      const prefixes =
-        text === undefined ? [parsePrefix('ssm:'), parsePrefix('secretsmanager:')] : [parsePrefix(text)];
-      const client = createClient(options);
-      const listed: Listed[] = [];
-      for (const prefix of prefixes) {
-        try {
-          listed.push(...(await list(client, prefix, options.values)));
-        } catch (error) {
-          throw describeFailure(`${prefix.scheme}${prefix.prefix}`, error);
-        }
-      }
-      if (options.json) {
-        printJson(listed);
-        return;
-      }
-      const header = ['NAME', 'TYPE', 'VERSION', 'LAST CHANGE', 'BY', ...(options.values ? ['VALUE'] : [])];
-      printTable(
-        header,
-        listed.map((l) => [
-          l.reference,
-          l.type,
-          l.version,
-          l.lastChanged ? formatTime(Date.parse(l.lastChanged) / 1000) : '-',
-          l.lastChangedBy ?? '-',
-          ...(options.values ? [l.value ?? ''] : []),
-        ]),
-      );
-    });
+      .description('List parameters under an SSM path or secrets whose name starts with a prefix.')
+      .argument('[prefix]', 'ssm:/path, /path or secretsmanager:prefix', 'ssm:/')
+      .option('--values', 'also print the values', false)
+      .option('--json', 'print JSON', false),
+  ).action(
+    guarded(
+      'ls',
+      (prefix: string) => prefix,
+      async (prefix: string, options: LsOptions) => {
+        const entries = await listEntries(awsClient(options), parsePrefix(prefix), options.values);
+        if (options.json) return printJson(entries);
+        const header = ['NAME', 'TYPE', 'VERSION', 'LAST CHANGE', ...(options.values ? ['VALUE'] : [])];
+        const rows = entries.map((e) => [
+          e.name,
+          e.type,
+          e.version,
+          e.lastChange,
+          ...(options.values ? [e.value ?? ''] : []),
+        ]);
+        process.stdout.write(table(rows, header));
+      },
+    ),
+  );
 }
 
-export async function list(client: AwsJsonClient, prefix: Prefix, withValues: boolean): Promise<Listed[]> {
+interface SsmParameter {
+  Name: string;
+  Type: string;
+  Version: number;
+  LastModifiedDate?: number;
+  Value?: string;
+}
+
+interface SecretListEntry {
+  Name: string;
+  LastChangedDate?: number;
+  CreatedDate?: number;
+  SecretVersionsToStages?: Record<string, string[]>;
+}
+
+export async function listEntries(
+  client: AwsJsonClient,
+  prefix: Prefix,
+  withValues: boolean,
+): Promise<Entry[]> {
   if (prefix.store === 'ssm') {
-    const parameters = await listParameters(client, prefix.prefix);
-    const values = withValues
-      ? await getParameterValues(
-          client,
-          parameters.map((p) => p.Name),
-        )
-      : undefined;
-    return parameters.map((p) => {
-      const lastChanged = isoTime(p.LastModifiedDate);
-      const value = values?.get(p.Name)?.Value;
-      return {
-        reference: `ssm:${p.Name}`,
-        store: 'ssm',
+    const parameters = withValues
+      ? await parametersByPath(client, prefix.path)
+      : await describe(client, prefix.path);
+    return parameters
+      .map((p) => ({
         name: p.Name,
         type: p.Type,
         version: String(p.Version),
-        ...(lastChanged ? { lastChanged } : {}),
-        ...(p.LastModifiedUser ? { lastChangedBy: p.LastModifiedUser } : {}),
-        ...(p.Description ? { description: p.Description } : {}),
-        ...(value !== undefined ? { value } : {}),
-      };
-    });
+        lastChange: isoDate(p.LastModifiedDate),
+        ...(withValues && p.Value !== undefined ? { value: p.Value } : {}),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
-  const secrets = await listSecrets(client, prefix.prefix);
-  const values = withValues
-    ? await getSecretValues(
-        client,
-        secrets.map((s) => s.Name),
-      )
-    : undefined;
-  return secrets.map((s) => {
-    const current = Object.entries(s.SecretVersionsToStages ?? {}).find(([, stages]) =>
-      stages.includes('AWSCURRENT'),
+  const secrets: SecretListEntry[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.call<{ SecretList: SecretListEntry[]; NextToken?: string }>(
+      'secretsmanager',
+      'ListSecrets',
+      {
+        MaxResults: 100,
+        ...(prefix.prefix ? { Filters: [{ Key: 'name', Values: [prefix.prefix] }] } : {}),
+        ...(NextToken ? { NextToken } : {}),
+      },
     );
-    const lastChanged = isoTime(s.LastChangedDate ?? s.CreatedDate);
-    const secret = values?.get(s.Name);
-    const value = secret?.SecretString ?? secret?.SecretBinary;
-    return {
-      reference: `secretsmanager:${s.Name}`,
-      store: 'secretsmanager',
+    secrets.push(...page.SecretList.filter((s) => s.Name.startsWith(prefix.prefix)));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  const entries: Entry[] = [];
+  for (const s of secrets) {
+    const stages = s.SecretVersionsToStages ?? {};
+    const current = Object.keys(stages).find((id) => stages[id]?.includes('AWSCURRENT')) ?? '';
+    const entry: Entry = {
       name: s.Name,
       type: 'secret',
-      version: current ? current[0] : '-',
-      ...(lastChanged ? { lastChanged } : {}),
-      ...(s.Description ? { description: s.Description } : {}),
-      ...(value !== undefined ? { value } : {}),
+      version: current,
+      lastChange: isoDate(s.LastChangedDate ?? s.CreatedDate),
     };
-  });
+    if (withValues) {
+      const value = await client.call<{ SecretString?: string; SecretBinary?: string }>(
+        'secretsmanager',
+        'GetSecretValue',
+        { SecretId: s.Name },
+      );
+      entry.value = value.SecretString ?? value.SecretBinary ?? '';
+    }
+    entries.push(entry);
+  }
+  return entries.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** DescribeParameters returns metadata only, so a listing without --values never fetches a value. */
+async function describe(client: AwsJsonClient, path: string): Promise<SsmParameter[]> {
+  const found: SsmParameter[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.call<{ Parameters: SsmParameter[]; NextToken?: string }>(
+      'ssm',
+      'DescribeParameters',
+      {
+        MaxResults: 50,
+        ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [path] }],
+        ...(NextToken ? { NextToken } : {}),
+      },
+    );
+    found.push(...page.Parameters);
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return found;
+}
+
+export async function parametersByPath(client: AwsJsonClient, path: string): Promise<SsmParameter[]> {
+  const found: SsmParameter[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await client.call<{ Parameters: SsmParameter[]; NextToken?: string }>(
+      'ssm',
+      'GetParametersByPath',
+      {
+        Path: path,
+        Recursive: true,
+        WithDecryption: true,
+        MaxResults: 10,
+        ...(NextToken ? { NextToken } : {}),
+      },
+    );
+    found.push(...page.Parameters);
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return found;
 }

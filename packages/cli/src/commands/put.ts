@@ -1,124 +1,141 @@
-/**
- * `hush put REF`: store a value in SSM (SecureString by default) or Secrets Manager (creates the
- * secret, or adds a version). The value comes from stdin, `--from-file` or a silent prompt.
- */
-import { type Command, Option } from 'commander';
+/** `hush put REF`: stores a value read from stdin, a file or a silent prompt — never from argv. */
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
 import type { AwsJsonClient } from 'hush/aws';
-import { type AwsOptions, addAwsOptions, createClient } from '../cli/awsOptions.js';
-import { CliError, describeFailure, isNotFound, usageError } from '../cli/errors.js';
-import { readSecretValue } from '../cli/secretInput.js';
-import { collectTag, type Tag } from '../cli/tags.js';
-import { parseTarget } from '../cli/target.js';
-import { getSecretValue, putSecret } from '../stores/secretsStore.js';
-import { type ParameterType, putParameter } from '../stores/ssmStore.js';
+import { AwsServiceError } from 'hush/aws';
+import { type AwsOptions, addAwsOptions, awsClient } from '../client.js';
+import { CliError, guarded } from '../output.js';
+import { parseTarget, type Target } from '../target.js';
+import { collectTag, readSecretValue } from '../values.js';
 
 interface PutOptions extends AwsOptions {
   fromFile?: string;
-  type?: ParameterType;
-  description?: string;
-  tag?: Tag[];
-  key?: string;
+  type: string;
   overwrite: boolean;
+  description?: string;
+  tag?: Record<string, string>;
+  key?: string;
 }
 
 export function registerPut(program: Command): void {
   addAwsOptions(
     program
       .command('put')
-      .description('Store a secret value (from stdin, --from-file, or a prompt that does not echo).')
-      .argument('<ref>', 'ssm:/name or secretsmanager:name (secretsmanager:name#field sets one JSON field)')
-      .option('--from-file <path>', 'read the value from this file, byte for byte (- for stdin)')
-      .addOption(
-        new Option('--type <type>', 'SSM parameter type').choices(['SecureString', 'String', 'StringList']),
-      )
-      .option('--description <text>', 'description of the parameter or secret')
-      .option('--tag <key=value>', 'tag to set (repeatable)', collectTag)
-      .option('--key <kms-key>', 'KMS key id, ARN or alias to encrypt with')
-      .option('--no-overwrite', 'fail if the SSM parameter exists instead of writing a new version'),
-  )
-    .addHelpText(
-      'after',
-      `
-The value is never taken from the command line. Stdin loses one trailing newline; --from-file keeps
-the file exactly.
-
-Examples:
-  printf %s "$DB_PASSWORD" | hush put ssm:/prod/db/password
-  hush put ssm:/prod/db/host --type String < host.txt
-  hush put secretsmanager:prod/stripe --from-file stripe.json --tag team=payments
-  echo sk_live_123 | hush put secretsmanager:prod/stripe#apiKey
-  hush put ssm:/prod/api/token            # prompts without echo on a terminal`,
-    )
-    .action(async (text: string, options: PutOptions) => {
-      const target = parseTarget(text, 'put', { field: true });
-      if (options.type && target.store !== 'ssm')
-        throw usageError(`${text}: --type applies to ssm: parameters only`);
-      const client = createClient(options);
-      const value = await readSecretValue(text, options.fromFile);
-      try {
-        const region = target.region ? { region: target.region } : {};
-        if (target.store === 'ssm') {
-          const result = await putParameter(
-            client,
-            {
-              name: target.name,
-              value,
-              type: options.type ?? 'SecureString',
-              overwrite: options.overwrite,
-              ...(options.description !== undefined ? { description: options.description } : {}),
-              ...(options.key !== undefined ? { keyId: options.key } : {}),
-              ...(options.tag ? { tags: options.tag } : {}),
-            },
-            region,
+      .description('Store a value (from stdin, --from-file, or a prompt without echo) at REF.')
+      .argument('<ref>', 'ssm:/name or secretsmanager:id')
+      .option('--from-file <file>', 'read the value from this file ("-" for stdin)')
+      .option('--type <type>', 'SSM type: SecureString, String or StringList', 'SecureString')
+      .option('--no-overwrite', 'fail when the parameter or secret already exists')
+      .option('--description <text>', 'description')
+      .option('--tag <key=value>', 'tag (repeatable; applied to new and existing entries)', collectTag)
+      .option('--key <kms-key>', 'KMS key id, ARN or alias (default: the AWS managed key)'),
+  ).action(
+    guarded(
+      'put',
+      (ref: string) => ref,
+      async (ref: string, options: PutOptions) => {
+        const target = parseTarget(ref);
+        if (!['SecureString', 'String', 'StringList'].includes(options.type)) {
+          throw new CliError(
+            ref,
+            `--type must be SecureString, String or StringList, not "${options.type}"`,
+            2,
           );
-          process.stdout.write(
-            `${text}: ${result.created ? 'created' : 'updated'}, version ${result.version}\n`,
-          );
-          return;
         }
-        const secretString =
-          target.field === undefined
-            ? value
-            : await withField(client, target.secretId, target.field, value, region);
-        const result = await putSecret(
-          client,
-          {
-            secretId: target.secretId,
-            value: secretString,
-            ...(options.description !== undefined ? { description: options.description } : {}),
-            ...(options.key !== undefined ? { kmsKeyId: options.key } : {}),
-            ...(options.tag ? { tags: options.tag } : {}),
-          },
-          region,
-        );
-        process.stdout.write(`${text}: ${result.created ? 'created' : 'new version'} ${result.versionId}\n`);
-      } catch (error) {
-        throw describeFailure(text, error);
-      }
-    });
+        const value = await readSecretValue(ref, options.fromFile);
+        if (value === '') throw new CliError(ref, 'the value is empty');
+        const client = awsClient(options);
+        const version =
+          target.store === 'ssm'
+            ? await putParameter(client, target, value, options)
+            : await putSecret(client, target, value, options);
+        process.stderr.write(`hush: put ${ref} (version ${version})\n`);
+      },
+    ),
+  );
 }
 
-/** The secret's current JSON object with `field` set (a new object when the secret does not exist). */
-async function withField(
+async function putParameter(
   client: AwsJsonClient,
-  secretId: string,
-  field: string,
+  target: Extract<Target, { store: 'ssm' }>,
   value: string,
-  region: { region?: string },
+  options: PutOptions,
 ): Promise<string> {
-  let current: Record<string, unknown> = {};
-  try {
-    const existing = await getSecretValue(client, secretId, {}, region);
-    const parsed: unknown = JSON.parse(existing.SecretString ?? 'null');
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyntaxError();
-    current = parsed as Record<string, unknown>;
-  } catch (error) {
-    if (error instanceof SyntaxError) {
-      throw new CliError(
-        `secretsmanager:${secretId}: the secret is not a JSON object, so #${field} cannot be set`,
-      );
-    }
-    if (!isNotFound(error)) throw error;
+  const region = target.region ? { region: target.region } : {};
+  const tags = Object.entries(options.tag ?? {}).map(([Key, Value]) => ({ Key, Value }));
+  const input = {
+    Name: target.name,
+    Value: value,
+    Type: options.type,
+    Overwrite: options.overwrite,
+    ...(options.description !== undefined ? { Description: options.description } : {}),
+    ...(options.key !== undefined && options.type === 'SecureString' ? { KeyId: options.key } : {}),
+  };
+  // PutParameter refuses Tags together with Overwrite, so existing parameters are tagged after.
+  const result = await client.call<{ Version: number }>(
+    'ssm',
+    'PutParameter',
+    options.overwrite ? input : { ...input, ...(tags.length ? { Tags: tags } : {}) },
+    region,
+  );
+  if (options.overwrite && tags.length > 0) {
+    await client.call(
+      'ssm',
+      'AddTagsToResource',
+      { ResourceType: 'Parameter', ResourceId: target.name, Tags: tags },
+      region,
+    );
   }
-  return JSON.stringify({ ...current, [field]: value });
+  return String(result.Version);
+}
+
+async function putSecret(
+  client: AwsJsonClient,
+  target: Extract<Target, { store: 'secretsmanager' }>,
+  value: string,
+  options: PutOptions,
+): Promise<string> {
+  const region = target.region ? { region: target.region } : {};
+  const tags = Object.entries(options.tag ?? {}).map(([Key, Value]) => ({ Key, Value }));
+  try {
+    const created = await client.call<{ VersionId: string }>(
+      'secretsmanager',
+      'CreateSecret',
+      {
+        Name: target.secretId,
+        SecretString: value,
+        ClientRequestToken: randomUUID(),
+        ...(options.description !== undefined ? { Description: options.description } : {}),
+        ...(options.key !== undefined ? { KmsKeyId: options.key } : {}),
+        ...(tags.length ? { Tags: tags } : {}),
+      },
+      region,
+    );
+    return created.VersionId;
+  } catch (error) {
+    if (!(error instanceof AwsServiceError && error.code === 'ResourceExistsException')) throw error;
+    if (!options.overwrite) throw new CliError(target.text, 'the secret already exists (--no-overwrite)');
+  }
+  if (options.description !== undefined || options.key !== undefined) {
+    await client.call(
+      'secretsmanager',
+      'UpdateSecret',
+      {
+        SecretId: target.secretId,
+        ...(options.description !== undefined ? { Description: options.description } : {}),
+        ...(options.key !== undefined ? { KmsKeyId: options.key } : {}),
+      },
+      region,
+    );
+  }
+  const put = await client.call<{ VersionId: string }>(
+    'secretsmanager',
+    'PutSecretValue',
+    { SecretId: target.secretId, SecretString: value, ClientRequestToken: randomUUID() },
+    region,
+  );
+  if (tags.length) {
+    await client.call('secretsmanager', 'TagResource', { SecretId: target.secretId, Tags: tags }, region);
+  }
+  return put.VersionId;
 }
