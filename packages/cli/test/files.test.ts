@@ -25,15 +25,13 @@ describe('hush resolve / export / import', () => {
     await server
       .ssm()
       .send(new PutParameterCommand({ Name: '/f/host', Value: 'db.internal', Type: 'String' }));
-    await server
-      .secretsManager()
-      .send(
-        new CreateSecretCommand({
-          Name: 'f/api',
-          SecretString: '{"key":"k-123"}',
-          ClientRequestToken: 'b'.repeat(36),
-        }),
-      );
+    await server.secretsManager().send(
+      new CreateSecretCommand({
+        Name: 'f/api',
+        SecretString: '{"key":"k-123"}',
+        ClientRequestToken: 'b'.repeat(36),
+      }),
+    );
   });
   after(async () => {
     await server.stop();

@@ -138,4 +138,23 @@ describe('hush put / get / ls / encrypt-env / decrypt-env', () => {
     const none = await awsError(() => server.ssm().send(new GetParameterCommand({ Name: '/empty' })));
     assert.equal(none.name, 'ParameterNotFound');
   });
+  it('--endpoint and --region work without any AWS environment; output has no colour codes in pipes', async () => {
+    const bare = {
+      PATH: process.env.PATH ?? '',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    };
+    const flags = ['--endpoint', server.url, '--region', 'eu-west-1'];
+    const put = await runHush(['put', 'ssm:/flags/x', ...flags], { env: bare, input: 'flag-value' });
+    assert.equal(put.code, 0, put.stderr);
+    const { Parameter } = await server
+      .ssm('eu-west-1')
+      .send(new GetParameterCommand({ Name: '/flags/x', WithDecryption: true }));
+    assert.equal(Parameter?.Value, 'flag-value');
+    const other = await runHush(['get', 'ssm:/flags/x', ...flags.slice(0, 2), '--region', 'us-east-1'], {
+      env: bare,
+    });
+    assert.equal(other.code, 1);
+    assert.ok(!other.stderr.includes('\u001b['));
+  });
 });

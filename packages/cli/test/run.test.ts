@@ -23,15 +23,13 @@ describe('hush run', () => {
       new PutParameterCommand({ Name: '/run/db', Value: 'db-secret-value', Type: 'SecureString' }),
     );
     await ssm.send(new PutParameterCommand({ Name: '/run/host', Value: 'db.internal', Type: 'String' }));
-    await server
-      .secretsManager()
-      .send(
-        new CreateSecretCommand({
-          Name: 'run/api',
-          SecretString: '{"key":"api-key-12345"}',
-          ClientRequestToken: 'a'.repeat(36),
-        }),
-      );
+    await server.secretsManager().send(
+      new CreateSecretCommand({
+        Name: 'run/api',
+        SecretString: '{"key":"api-key-12345"}',
+        ClientRequestToken: 'a'.repeat(36),
+      }),
+    );
   });
   after(async () => {
     await server.stop();
@@ -108,16 +106,14 @@ describe('hush run', () => {
     await server.ssm().send(new PutParameterCommand({ Name: '/run/watched', Value: 'v1', Type: 'String' }));
     // the first resolution happens before the parameter exists or after; wait for a start line either way
     await handles.waitFor('start');
-    await server
-      .ssm()
-      .send(
-        new PutParameterCommand({
-          Name: '/run/watched',
-          Value: 'value-two',
-          Type: 'String',
-          Overwrite: true,
-        }),
-      );
+    await server.ssm().send(
+      new PutParameterCommand({
+        Name: '/run/watched',
+        Value: 'value-two',
+        Type: 'String',
+        Overwrite: true,
+      }),
+    );
     await handles.waitFor('start 9');
     handles.child.kill('SIGTERM');
     const result = await handles.done;
