@@ -14,6 +14,7 @@ export function buildProgram(): Command {
   const program = new Command('hush')
     .description('Keep Lambda secrets out of environment variables: manage, resolve and serve them.')
     .version('0.1.0')
+    .enablePositionalOptions() // lets `hush run CMD --its-flags` pass CMD's options through
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerSecretCommands(program);

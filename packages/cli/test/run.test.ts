@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
@@ -125,5 +126,32 @@ describe('hush run', () => {
     const result = await runHush(['run', '--', 'no-such-command-hush'], { env });
     assert.equal(result.code, 127);
     assert.match(result.stderr, /hush: run: no-such-command-hush: command not found/);
+  });
+  it('resolves more than ten SSM names (batched), kms: with the function-name context, and runs CMD without --', async () => {
+    const ssm = server.ssm();
+    const vars: Record<string, string> = {};
+    for (let i = 0; i < 13; i++) {
+      await ssm.send(
+        new PutParameterCommand({ Name: `/run/many/p${i}`, Value: `value-${i}-xyz`, Type: 'SecureString' }),
+      );
+      vars[`P${i}`] = `ssm:/run/many/p${i}`;
+    }
+    const key = await server.kms().send(new CreateKeyCommand({}));
+    const enc = await runHush(['encrypt-env', '--key', key.KeyMetadata?.KeyId ?? '', '--function', 'fn-a'], {
+      env,
+      input: 'kms-plain-text',
+    });
+    const script = 'console.log(Array.from({length:13},(_, i)=>process.env["P"+i]).join(","), process.env.K)';
+    const result = await runHush(['run', '--no-masking', node, '-e', script], {
+      env: { ...env, ...vars, K: `kms:${enc.stdout.trim()}`, AWS_LAMBDA_FUNCTION_NAME: 'fn-a' },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const expected = Array.from({ length: 13 }, (_, i) => `value-${i}-xyz`).join(',');
+    assert.equal(result.stdout, `${expected} kms-plain-text\n`);
+    const wrongContext = await runHush(['run', '--strict', node, '-e', script], {
+      env: { ...env, K: `kms:${enc.stdout.trim()}`, AWS_LAMBDA_FUNCTION_NAME: 'fn-b' },
+    });
+    assert.equal(wrongContext.code, 1);
+    assert.match(wrongContext.stderr, /InvalidCiphertextException/);
   });
 });

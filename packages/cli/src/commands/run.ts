@@ -32,7 +32,8 @@ export function registerRun(program: Command): void {
     program
       .command('run')
       .description('Run a command with every reference in its environment resolved, its output masked.')
-      .argument('<command...>', 'the command and its arguments, after --')
+      .argument('<command...>', 'the command and its arguments (after --)')
+      .passThroughOptions()
       .option('--env-file <file>', 'dotenv file to add to the environment (repeatable; later wins)', collect)
       .option('--strict', 'fail before starting when a reference cannot be resolved', false)
       .option('--no-masking', 'do not mask secret values in the command’s output')
