@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
@@ -156,5 +159,29 @@ describe('hush put / get / ls / encrypt-env / decrypt-env', () => {
     });
     assert.equal(other.code, 1);
     assert.ok(!other.stderr.includes('\u001b['));
+  });
+  it('--profile loads credentials through the SDK provider chain; no credentials is one clear error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hush-profile-'));
+    const config = join(dir, 'config');
+    writeFileSync(
+      config,
+      '[profile dev]\naws_access_key_id = AKIAPROFILE\naws_secret_access_key = s\nregion = us-east-1\n',
+    );
+    const profileEnv = {
+      PATH: process.env.PATH ?? '',
+      AWS_ENDPOINT_URL: server.url,
+      AWS_CONFIG_FILE: config,
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    const put = await runHush(['put', 'ssm:/profile/x', '--profile', 'dev'], {
+      env: profileEnv,
+      input: 'pv',
+    });
+    assert.equal(put.code, 0, put.stderr);
+    const missing = await runHush(['get', 'ssm:/profile/x', '--profile', 'absent'], { env: profileEnv });
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr.trim().split('\n').length, 1);
+    assert.match(missing.stderr, /^hush: get: ssm:\/profile\/x: /);
   });
 });
