@@ -1,8 +1,9 @@
 /**
  * Each handler bundled as one would ship it to Lambda: esbuild, ESM, minified, every dependency
- * included (the AWS SDK too: the peers' own docs recommend bundling it to pin its version).
+ * included (the AWS SDK too). `external` leaves packages out, e.g. `@aws-sdk/*` to rely on the copy
+ * in Lambda's Node.js runtime instead.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -12,11 +13,13 @@ export interface Bundle {
   file: string;
   bytes: number;
   gzipBytes: number;
+  /** The biggest inputs, bytes each contributes to the minified output. */
+  largestInputs: [string, number][];
 }
 
-export async function bundleHandler(name: string, entry: string): Promise<Bundle> {
+export async function bundleHandler(name: string, entry: string, external: string[] = []): Promise<Bundle> {
   const file = join(BENCH_DIR, 'results', 'bundles', `${name}.mjs`);
-  await build({
+  const result = await build({
     entryPoints: [entry],
     outfile: file,
     bundle: true,
@@ -24,10 +27,21 @@ export async function bundleHandler(name: string, entry: string): Promise<Bundle
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    external,
     // Prefer the ESM builds the packages ship; a CommonJS one still needs `require` for Node built-ins.
     mainFields: ['module', 'main'],
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    metafile: true,
     logLevel: 'error',
   });
-  return { file, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length };
+  const output = result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
+  const largestInputs = Object.entries(output?.inputs ?? {})
+    .map(([input, { bytesInOutput }]): [string, number] => [
+      input.replace(/^.*node_modules\//, ''),
+      bytesInOutput,
+    ])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
+  const code = readFileSync(file);
+  return { file, bytes: code.length, gzipBytes: gzipSync(code).length, largestInputs };
 }

@@ -79,6 +79,13 @@ async function main(): Promise<void> {
     // Bundle size.
     const bundles: Record<string, Bundle> = {};
     for (const peer of PEERS) bundles[peer.name] = await bundleHandler(peer.name, peer.handler);
+    for (const peer of PEERS.filter((p) => p.name !== 'hush')) {
+      bundles[`${peer.name} (@aws-sdk external)`] = await bundleHandler(
+        `${peer.name}-sdk-external`,
+        peer.handler,
+        ['@aws-sdk/*'],
+      );
+    }
     bundles.empty = await bundleHandler('empty', EMPTY_HANDLER);
 
     // Cold start, whole process, bundled and straight from node_modules.
@@ -206,6 +213,9 @@ function report(f: Figures) {
       name === 'empty' ? '' : ratio(b.bytes, f.bundles.hush!.bytes),
     ]),
   );
+
+  const largest = f.bundles.hush!.largestInputs.map(([input, bytes]) => `${input} ${fixed(bytes / KB)}`);
+  console.log(`hush's largest inputs (KB): ${largest.join(', ')}`);
 
   const fetchSummary = Object.fromEntries(
     Object.entries(f.fetches).map(([name, r]) => {
