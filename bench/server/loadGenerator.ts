@@ -35,12 +35,14 @@ export async function runLoad(
   total: number,
   concurrency: number,
   presign = false,
+  onCompleted?: (completed: number) => void,
 ): Promise<LoadResult> {
   const { hostname, port } = new URL(load.url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies = new Float64Array(total);
   let issued = 0;
   let failures = 0;
+  let completed = 0;
 
   const sign = () => signedHeaders(load, `${hostname}:${port}`);
   const fixedHeaders = presign ? sign() : undefined;
@@ -63,6 +65,7 @@ export async function runLoad(
       const status = await once();
       latencies[slot] = Number(process.hrtime.bigint() - started) / 1e6;
       if (status !== 200) failures++;
+      onCompleted?.(++completed);
     }
   };
 

@@ -40,6 +40,9 @@ export function verdict(met: boolean, text: string): string {
 export const fixed = (value: number, digits = 1): string =>
   Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 
+export const percent = (ratio: number): string =>
+  Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)}%` : 'n/a';
+
 export function argValue(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   if (index === -1) return fallback;
