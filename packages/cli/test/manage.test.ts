@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { DescribeParametersCommand, GetParameterCommand } from '@aws-sdk/client-ssm';
 import { awsError, type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
 import { runHush } from './support/runHush.js';
 
@@ -183,5 +183,35 @@ describe('hush put / get / ls / encrypt-env / decrypt-env', () => {
     assert.equal(missing.code, 1);
     assert.equal(missing.stderr.trim().split('\n').length, 1);
     assert.match(missing.stderr, /^hush: get: ssm:\/profile\/x: /);
+  });
+  it('put --from-file keeps the file exactly; --key picks the KMS key; --description is stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hush-put-'));
+    const file = join(dir, 'cert.pem');
+    writeFileSync(file, 'line one\nline two\n');
+    const key = await server.kms().send(new CreateKeyCommand({}));
+    const keyId = key.KeyMetadata?.KeyId ?? '';
+    const put = await hush([
+      'put',
+      'ssm:/files/cert',
+      '--from-file',
+      file,
+      '--key',
+      keyId,
+      '--description',
+      'tls',
+    ]);
+    assert.equal(put.code, 0, put.stderr);
+    const { Parameter } = await server
+      .ssm()
+      .send(new GetParameterCommand({ Name: '/files/cert', WithDecryption: true }));
+    assert.equal(Parameter?.Value, 'line one\nline two\n');
+    const described = await server
+      .ssm()
+      .send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Values: ['/files/cert'] }] }));
+    assert.equal(described.Parameters?.[0]?.KeyId, keyId);
+    assert.equal(described.Parameters?.[0]?.Description, 'tls');
+    const missingFile = await hush(['put', 'ssm:/files/none', '--from-file', join(dir, 'absent')]);
+    assert.equal(missingFile.code, 1);
+    assert.match(missingFile.stderr, /^hush: put: ssm:\/files\/none: ENOENT/);
   });
 });
