@@ -10,8 +10,11 @@ const definitions = (parameters, secrets) =>
     ...secrets.map((id, i) => [`s${i}`, `secretsmanager:${id}`]),
   ]);
 
-export async function warmUp(parameter) {
-  const secrets = defineSecrets({ value: `ssm:${parameter}` }, { hush: new Hush() });
+export async function warmUp(parameter, secret) {
+  const secrets = defineSecrets(
+    { value: `ssm:${parameter}`, secret: `secretsmanager:${secret}` },
+    { hush: new Hush() },
+  );
   return (await secrets.load()).value.reveal();
 }
 

@@ -32,8 +32,8 @@ function handlerFor(parameters, secrets, cacheExpiry = -1) {
   return handler;
 }
 
-export async function warmUp(parameter) {
-  const ctx = await handlerFor([parameter], [])({}, context());
+export async function warmUp(parameter, secret) {
+  const ctx = await handlerFor([parameter], [secret])({}, context());
   return ctx.p0;
 }
 

@@ -5,7 +5,8 @@ import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 
 export const label = '@aws-lambda-powertools/parameters';
 
-export async function warmUp(parameter) {
+export async function warmUp(parameter, secret) {
+  await new SecretsProvider().get(secret);
   return new SSMProvider().get(parameter, { decrypt: true });
 }
 
