@@ -74,6 +74,11 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     for (const slot of this.slots) {
       Object.defineProperty(values, slot.name, { enumerable: true, get: () => this.read(slot) });
     }
+    // console.log(values) would show `[Getter]` per key; show each (redacted) Secret instead.
+    Object.defineProperty(values, Symbol.for('nodejs.util.inspect.custom'), {
+      enumerable: false,
+      value: () => Object.fromEntries(this.slots.map((slot) => [slot.name, this.printable(slot)])),
+    });
     this.values = values as SecretValues<D>;
     this.ready = this.fetchMissing();
     this.ready.catch(() => undefined);
@@ -130,6 +135,14 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     const secret = slot.ref ? this.hush.peekSecret(slot.ref, slot.key) : undefined;
     if (!secret) throw new HushError(`${slot.name}: not loaded yet (await secrets.load())`, slot.ref?.text);
     return secret;
+  }
+
+  private printable(slot: Slot): Secret<unknown> | string {
+    try {
+      return this.read(slot);
+    } catch {
+      return '<not loaded>';
+    }
   }
 
   private read(slot: Slot): Secret<unknown> {

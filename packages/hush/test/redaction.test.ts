@@ -60,6 +60,7 @@ describe('redaction', () => {
     ];
     for (const output of outputs) assert.doesNotMatch(output, /hunter2/, output);
     assert.match(`${pw}`, /\[REDACTED\]/);
+    assert.match(printed(values), /pw: Secret\(\[REDACTED\]\)/);
     assert.equal(JSON.stringify(values), '{"pw":"[REDACTED]","list":"[REDACTED]"}');
     assert.equal(pw.reveal(), VALUE);
     assert.equal(secrets.reveal('pw'), VALUE);
