@@ -19,7 +19,7 @@ import { directTransport } from './transport/direct.js';
 import type { Transport } from './transport/transport.js';
 
 export interface HushOptions extends AwsJsonClientOptions {
-  /** How requests reach AWS; default: signed HTTPS with `aws4` (see `directTransport`). */
+  /** How requests reach AWS; default: SigV4-signed HTTPS, no AWS SDK (see `directTransport`). */
   transport?: Transport;
   /** Cache TTL in ms (default 5 minutes); a reference's `?ttl=` wins. KMS env vars never expire. */
   ttlMs?: number;

@@ -1,11 +1,11 @@
 /**
- * A small AWS JSON 1.1 client: one signed POST per call, SigV4 by `aws4`, keep-alive connections.
+ * A small AWS JSON 1.1 client: one signed POST per call (SigV4, `sigv4.ts`), keep-alive connections.
  * It is the only network code on the runtime's default path — no AWS SDK — and the CLI uses it too.
- * Retries and timeouts belong to the caller (`call` takes an AbortSignal).
+ * Retries and timeouts belong to the caller (`call` takes an AbortSignal). `node:http`/`node:https`
+ * are loaded on the first call and only the one the endpoint needs (https pulls in TLS: ~8 ms at a
+ * cold start that an http endpoint never pays).
  */
-import http from 'node:http';
-import https from 'node:https';
-import aws4 from 'aws4';
+import type { Agent, IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http';
 import { AwsServiceError } from './awsServiceError.js';
 import {
   type AwsCredentials,
@@ -15,6 +15,7 @@ import {
   regionFromEnv,
 } from './environment.js';
 import { SERVICES, type ServiceName } from './services.js';
+import { signRequest } from './sigv4.js';
 
 export type CredentialsProvider = () => AwsCredentials | Promise<AwsCredentials>;
 
@@ -32,10 +33,28 @@ export interface CallOptions {
   region?: string;
 }
 
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 50 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 50 }),
-};
+interface HttpModule {
+  Agent: new (options: { keepAlive: boolean; maxSockets: number }) => Agent;
+  request(
+    options: RequestOptions,
+    onResponse: (res: IncomingMessage) => void,
+  ): ReturnType<typeof import('node:http').request>;
+}
+
+const transports = new Map<string, Promise<{ module: HttpModule; agent: Agent }>>();
+
+function transportFor(protocol: string): Promise<{ module: HttpModule; agent: Agent }> {
+  let loaded = transports.get(protocol);
+  if (!loaded) {
+    const load: Promise<HttpModule> = protocol === 'https:' ? import('node:https') : import('node:http');
+    loaded = load.then((module) => ({
+      module,
+      agent: new module.Agent({ keepAlive: true, maxSockets: 50 }),
+    }));
+    transports.set(protocol, loaded);
+  }
+  return loaded;
+}
 
 export class AwsJsonClient {
   readonly region: string;
@@ -63,11 +82,10 @@ export class AwsJsonClient {
     const credentials = await this.credentials();
     const body = JSON.stringify(input);
     const info = SERVICES[service];
-    const request = aws4.sign(
+    const headers = signRequest(
       {
         host: url.host,
         path: url.pathname || '/',
-        method: 'POST',
         service: info.signingName,
         region,
         headers: {
@@ -78,7 +96,7 @@ export class AwsJsonClient {
       },
       credentials,
     );
-    const { status, text, requestId } = await send(url, request, body, options.signal);
+    const { status, text, requestId } = await send(url, headers, body, options.signal);
     const parsed = text === '' ? {} : parseJson(text);
     if (status >= 200 && status < 300) return parsed as T;
     const type = String(parsed.__type ?? 'UnknownError');
@@ -106,23 +124,23 @@ function parseJson(text: string): Record<string, unknown> {
   }
 }
 
-function send(
+async function send(
   url: URL,
-  signed: aws4.Request,
+  headers: OutgoingHttpHeaders,
   body: string,
   signal: AbortSignal | undefined,
 ): Promise<{ status: number; text: string; requestId: string | undefined }> {
-  const transport = url.protocol === 'https:' ? https : http;
+  const { module, agent } = await transportFor(url.protocol);
   return new Promise((resolve, reject) => {
-    const req = transport.request(
+    const req = module.request(
       {
         protocol: url.protocol,
         hostname: url.hostname,
         port: url.port || undefined,
-        path: signed.path,
+        path: url.pathname || '/',
         method: 'POST',
-        headers: signed.headers as http.OutgoingHttpHeaders,
-        agent: agents[url.protocol as 'http:' | 'https:'],
+        headers,
+        agent,
         ...(signal ? { signal } : {}),
       },
       (res) => {

@@ -73,6 +73,19 @@ const DECRYPTION_CODES = new Set([
   'InvalidKeyId',
 ]);
 
+/** Refused credentials or permissions: retrying cannot help, a fresh deployment or policy can. */
+const ACCESS_DENIED_CODES = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidClientTokenId',
+  'MissingAuthenticationToken',
+  'ExpiredTokenException',
+]);
+
 const NOT_FOUND_CODES = new Set([
   'ParameterNotFound',
   'ParameterVersionNotFound',
@@ -82,8 +95,7 @@ const NOT_FOUND_CODES = new Set([
 /** Maps an AWS error code (from a whole-call failure or a per-item `Errors` entry) to its class. */
 export function errorForCode(label: string, code: string, cause?: unknown): HushError {
   if (NOT_FOUND_CODES.has(code)) return new SecretNotFoundError(label, code);
-  if (code === 'AccessDeniedException' || code === 'AccessDenied' || code === 'UnrecognizedClientException')
-    return new AccessDeniedError(label, code, { cause });
+  if (ACCESS_DENIED_CODES.has(code)) return new AccessDeniedError(label, code, { cause });
   if (DECRYPTION_CODES.has(code)) return new DecryptionError(label, code, { cause });
   return new HushError(`${label}: ${code}`, label, code, { cause });
 }

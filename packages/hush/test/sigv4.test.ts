@@ -1,0 +1,117 @@
+/**
+ * hush's own SigV4 signer: identical to `aws4` byte for byte, and accepted (or refused, with a wrong
+ * secret) by `hush serve --strict`, which verifies every signature.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import aws4 from 'aws4';
+import { KEYS, strictArgs } from '../../server/test/auth/fixtures/strictConfig.js';
+import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { signRequest } from '../src/aws/sigv4.js';
+import { AccessDeniedError, Hush } from '../src/index.js';
+
+describe('SigV4 signer', () => {
+  it('signs exactly as aws4 does', () => {
+    const now = new Date('2026-11-28T12:34:56.789Z');
+    const cases = [
+      { host: 'ssm.us-east-1.amazonaws.com', path: '/', credentials: KEYS.admin },
+      { host: '127.0.0.1:4566', path: '/', credentials: KEYS.orders },
+      { host: 'proxy.example.com', path: '/a%20b/c%2Fd/', credentials: KEYS.alice },
+    ];
+    for (const { host, path, credentials } of cases) {
+      const body = JSON.stringify({ Names: ['/p/ü', '/q'], WithDecryption: true });
+      const headers = {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AmazonSSM.GetParameters',
+      };
+      const ours = signRequest(
+        { host, path, service: 'ssm', region: 'eu-west-1', headers, body },
+        credentials,
+        now,
+      );
+      const theirs = aws4.sign(
+        {
+          host,
+          path,
+          method: 'POST',
+          service: 'ssm',
+          region: 'eu-west-1',
+          body,
+          headers: { ...headers, 'X-Amz-Date': ours['X-Amz-Date']! },
+        },
+        credentials,
+      );
+      assert.equal(ours.Authorization, theirs.headers?.Authorization, `${host}${path}`);
+    }
+  });
+});
+
+describe('SigV4 against hush serve --strict', () => {
+  let server: HushServe;
+  let dir: string;
+  let ciphertext: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hush-sigv4-'));
+    server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
+    const admin = new SSMClient({ endpoint: server.url, region: 'us-east-1', credentials: KEYS.admin });
+    await admin.send(new PutParameterCommand({ Name: '/orders/db', Value: 'v', Type: 'SecureString' }));
+    await admin.send(new PutParameterCommand({ Name: '/payments/db', Value: 'w', Type: 'String' }));
+    const kms = new KMSClient({ endpoint: server.url, region: 'us-east-1', credentials: KEYS.admin });
+    const key = await kms.send(new CreateKeyCommand({}));
+    const encrypted = await kms.send(
+      new EncryptCommand({
+        KeyId: key.KeyMetadata!.KeyId!,
+        Plaintext: Buffer.from('env-secret'),
+        EncryptionContext: { LambdaFunctionName: 'orders' },
+      }),
+    );
+    ciphertext = Buffer.from(encrypted.CiphertextBlob!).toString('base64');
+  });
+
+  after(async () => {
+    await server.stop();
+    server.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const hushWith = (
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+    functionName = 'orders',
+  ) =>
+    new Hush({
+      endpoint: server.url,
+      region: 'us-east-1',
+      credentials,
+      retry: { maxAttempts: 1 },
+      env: { AWS_LAMBDA_FUNCTION_NAME: functionName },
+    });
+
+  it('is accepted with long-term keys and with a session token', async () => {
+    assert.equal(await hushWith(KEYS.admin).resolve('ssm:/orders/db'), 'v');
+    assert.equal(await hushWith(KEYS.reader).resolve('ssm:/orders/db'), 'v');
+    assert.equal(
+      await hushWith(KEYS.orders).resolve('ssm:/payments/db').catch(String),
+      'AccessDeniedError: ssm:/payments/db: access denied (AccessDeniedException)',
+    );
+  });
+
+  it("a function role decrypts its KMS env var only under its own name (the key policy's condition)", async () => {
+    assert.equal(await hushWith(KEYS.orders).resolve(`kms:${ciphertext}`), 'env-secret');
+    await assert.rejects(hushWith(KEYS.orders, 'payments').resolve(`kms:${ciphertext}`), AccessDeniedError);
+  });
+
+  it('a wrong secret key is refused as access denied, naming the reference only', async () => {
+    const wrong = hushWith({ accessKeyId: KEYS.admin.accessKeyId, secretAccessKey: 'not-the-key' });
+    await assert.rejects(wrong.resolve('ssm:/orders/db'), (error: unknown) => {
+      assert.ok(error instanceof AccessDeniedError, String(error));
+      assert.match(error.message, /^ssm:\/orders\/db: access denied/);
+      return true;
+    });
+  });
+});
