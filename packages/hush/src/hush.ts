@@ -32,6 +32,14 @@ export interface HushOptions extends AwsJsonClientOptions {
   retry?: Partial<RetryOptions>;
   /** Called once per failure streak of a background refresh (default: console.warn). */
   onError?: (error: HushError) => void;
+  /**
+   * Also read each secret's `NextRotationDate` (one DescribeSecret per secret, in parallel with the
+   * values; needs `secretsmanager:DescribeSecret`) and let a cached value expire then, if sooner than
+   * its TTL. Default false.
+   */
+  expireAtRotation?: boolean;
+  /** The clock, in epoch ms (default `Date.now`); a simulation or test may move it forward. */
+  now?: () => number;
 }
 
 export type ReferenceInput = string | Reference;
@@ -58,6 +66,7 @@ export class Hush {
   private readonly jitter: number;
   private readonly maxStaleMs: number;
   private readonly onError: (error: HushError) => void;
+  private readonly now: () => number;
 
   constructor(options: HushOptions = {}) {
     const env: Env = options.env ?? process.env;
@@ -68,7 +77,13 @@ export class Hush {
     this.onError =
       options.onError ?? ((error) => console.warn(`hush: ${error.message}; serving the cached value`));
     const transport = options.transport ?? directTransport(options);
-    this.plan = new FetchPlan(transport, { ...DEFAULT_RETRY, ...options.retry }, env);
+    this.now = options.now ?? Date.now;
+    this.plan = new FetchPlan(
+      transport,
+      { ...DEFAULT_RETRY, ...options.retry },
+      env,
+      options.expireAtRotation ?? false,
+    );
   }
 
   /** Requests sent so far, by AWS operation. */
@@ -155,7 +170,7 @@ export class Hush {
 
   /** True when the entry may be served now; starts a background refresh when it has expired. */
   private usable(ref: Reference, key: string, entry: Entry): boolean {
-    const now = Date.now();
+    const now = this.now();
     if (now < entry.expiresAt) return true;
     if (now >= entry.staleUntil) return false;
     if (!entry.refreshing) this.revalidate(ref, key, entry);
@@ -168,7 +183,7 @@ export class Hush {
       () => undefined,
       (error: unknown) => {
         entry.refreshing = false;
-        entry.expiresAt = Date.now() + Math.min(RETRY_FAILED_REFRESH_MS, this.ttlFor(ref));
+        entry.expiresAt = this.now() + Math.min(RETRY_FAILED_REFRESH_MS, this.ttlFor(ref));
         if (!entry.failing) {
           entry.failing = true;
           this.onError(error instanceof HushError ? error : new HushError(String(error), ref.text));
@@ -187,10 +202,13 @@ export class Hush {
       if (!(error instanceof SecretNotFoundError && ref.fallback !== undefined)) throw error;
     }
     const ttl = this.ttlFor(ref);
-    const now = Date.now();
+    const now = this.now();
+    let expiresAt = now + ttl * (1 - Math.random() * this.jitter);
+    if (raw?.kind === 'secretsmanager' && raw.nextRotationAt !== undefined && raw.nextRotationAt > now)
+      expiresAt = Math.min(expiresAt, raw.nextRotationAt);
     const entry: Entry = {
       raw,
-      expiresAt: now + ttl * (1 - Math.random() * this.jitter),
+      expiresAt,
       staleUntil: now + ttl + this.maxStaleMs,
       refreshing: false,
       failing: false,

@@ -47,15 +47,23 @@ export class FetchPlan {
     private readonly transport: Transport,
     private readonly retry: RetryOptions,
     private readonly env: Env,
+    private readonly expireAtRotation = false,
   ) {}
 
   load(ref: Reference, key = fetchKey(ref)): Promise<RawValue> {
     const running = this.inflight.get(key);
     if (running) return running;
-    const promise = new Promise<RawValue>((resolve, reject) => {
+    let promise = new Promise<RawValue>((resolve, reject) => {
       if (this.pending.length === 0) queueMicrotask(() => this.flush());
       this.pending.push({ ref, key, resolve, reject });
     });
+    if (this.expireAtRotation && ref.kind === 'secretsmanager') {
+      const rotation = this.nextRotation(ref);
+      promise = promise.then(async (raw) => {
+        const at = await rotation;
+        return at === undefined ? raw : { ...raw, nextRotationAt: at };
+      });
+    }
     this.inflight.set(key, promise);
     const forget = () => this.inflight.delete(key);
     promise.then(forget, forget);
@@ -98,6 +106,21 @@ export class FetchPlan {
       this.requests[operation] = (this.requests[operation] ?? 0) + 1;
       return this.transport.call<T>(service, operation, input, { signal, ...(region ? { region } : {}) });
     });
+  }
+
+  /** The secret's NextRotationDate (epoch ms), or undefined when it has none or cannot be read. */
+  private async nextRotation(ref: SecretsManagerReference): Promise<number | undefined> {
+    try {
+      const answer = await this.send<{ NextRotationDate?: number }>(
+        'secretsmanager',
+        'DescribeSecret',
+        { SecretId: ref.secretId },
+        ref.region,
+      );
+      return answer.NextRotationDate === undefined ? undefined : answer.NextRotationDate * 1000;
+    } catch {
+      return undefined;
+    }
   }
 
   private failAll(items: Pending[], error: unknown): void {

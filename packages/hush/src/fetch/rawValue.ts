@@ -19,6 +19,8 @@ export interface SecretValue {
   secretString?: string;
   /** Base64 (direct/extension) or bytes (an AWS SDK client). */
   secretBinary?: string | Uint8Array;
+  /** The secret's NextRotationDate in epoch ms (only with `expireAtRotation`). */
+  nextRotationAt?: number;
 }
 
 export interface KmsPlaintextValue {
