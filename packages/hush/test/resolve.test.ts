@@ -8,6 +8,7 @@ import {
   DecryptionError,
   defineSecrets,
   Hush,
+  HushError,
   InvalidReferenceError,
   SecretNotFoundError,
   SecretsError,
@@ -103,6 +104,18 @@ describe('resolve: every reference form against hush serve', () => {
     });
     await assert.rejects(hush.resolve('secretsmanager:nope'), SecretNotFoundError);
     await assert.rejects(hush.resolve('nonsense'), InvalidReferenceError);
+  });
+
+  it('a missing region is a configuration error, said once and not retried', async () => {
+    const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, ...noRegion } = env;
+    const hush = new Hush({ env: noRegion });
+    await assert.rejects(hush.resolve('ssm:/app/plain'), (e: unknown) => {
+      assert.ok(e instanceof HushError);
+      assert.equal(e.message, 'ssm:/app/plain: no AWS region: set AWS_REGION or pass a region');
+      assert.equal(e.code, 'Configuration');
+      return true;
+    });
+    assert.equal(hush.requests.GetParameters, 1);
   });
 });
 

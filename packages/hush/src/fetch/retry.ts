@@ -113,6 +113,10 @@ export function toHushError(error: unknown, label: string, options: RetryOptions
       });
     return errorForCode(label, error.code, error);
   }
+  if (error instanceof Error && !('code' in error)) {
+    // Not from the network: a missing region or credentials — say so, once, without retrying.
+    return new HushError(`${label}: ${error.message}`, label, 'Configuration', { cause: error });
+  }
   const code = error instanceof Error && 'code' in error ? String(error.code) : 'network error';
   return new ServiceUnavailableError(label, code, options.maxAttempts, { cause: error });
 }
