@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerPolicy } from './commands/policy.js';
 import { registerScan } from './commands/scan.js';
 import { registerServe } from './commands/serve.js';
 import { registerSecretCommands } from './registerCommands.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSecretCommands(program);
   registerServe(program);
   registerAudit(program);
+  registerPolicy(program);
   registerScan(program);
   return program;
 }
