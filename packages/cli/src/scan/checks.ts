@@ -65,7 +65,7 @@ export function runChecks(model: ProjectModel): Finding[] {
     if (first && !fn.hasKmsKey) {
       report(
         'HUSH004',
-        first.variable.pos,
+        fn.pos,
         `function ${fn.name} keeps secrets in its environment (${first.variable.name}) without a customer KMS key`,
         `move ${first.variable.name} to a runtime reference; if it must stay, set kmsKeyArn/KmsKeyArn to a customer managed key`,
       );

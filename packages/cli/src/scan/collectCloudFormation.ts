@@ -33,6 +33,7 @@ export function collectCloudFormation(loaded: LoadedDocument, root: unknown, mod
   const globals = member(member(root, 'Globals'), 'Function');
   const sharedEnv = envVars(loaded, member(member(globals, 'Environment'), 'Variables'));
   const sharedKms = member(globals, 'KmsKeyArn') !== undefined;
+  model.looseEnv.push(...sharedEnv);
   const resources = pairs(member(root, 'Resources'));
   const rotatedSecrets = new Set<string>();
   for (const pair of resources) {

@@ -12,6 +12,8 @@ export function collectServerless(loaded: LoadedDocument, root: unknown, model: 
   const provider = member(root, 'provider');
   const sharedEnv = envVars(loaded, member(provider, 'environment'));
   const sharedKms = member(provider, 'kmsKeyArn') !== undefined;
+  // Checked on their own too, so a service without functions (yet) is still scanned.
+  model.looseEnv.push(...sharedEnv);
   for (const pair of pairs(member(root, 'functions'))) {
     model.functions.push({
       name: keyText(pair),

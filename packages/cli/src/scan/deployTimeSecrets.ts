@@ -17,7 +17,13 @@ const SM_REFERENCE = '/aws/reference/secretsmanager/';
 export function deployTimeSecrets(value: string): DeployTimeSecret[] {
   const found: DeployTimeSecret[] = [];
   for (const match of findReferences(value)) {
-    if (!match.result.ok) continue;
+    if (!match.result.ok) {
+      // `{{resolve:secretsmanager:${DbSecret}:…}}` inside a !Sub: not a reference until deployed,
+      // yet certainly resolved into the environment then.
+      const computed = computedDynamic(match.raw);
+      if (computed) found.push({ raw: match.raw, replacement: computed, certain: true });
+      continue;
+    }
     const reference = match.result.reference;
     const secret = classify(reference);
     if (secret) found.push({ raw: match.raw, ...secret });
@@ -40,4 +46,11 @@ function classify(reference: Reference): Omit<DeployTimeSecret, 'raw'> | undefin
     replacement: `ssm:${reference.name}${selector}`,
     certain: reference.secure === true || reference.dialect === 'serverless',
   };
+}
+
+function computedDynamic(raw: string): string | undefined {
+  const secret = /^\{\{resolve:secretsmanager:(\$\{[^}]+\}|[^:}]+)(?::SecretString:([^:}]*))?/.exec(raw);
+  if (secret) return `secretsmanager:${secret[1]}${secret[2] ? `#${secret[2]}` : ''}`;
+  const secure = /^\{\{resolve:ssm-secure:([^}]+?)(?::\d+)?\}\}$/.exec(raw);
+  return secure ? `ssm:${secure[1]}` : undefined;
 }

@@ -21,7 +21,12 @@ export function loadDocument(file: string, text: string): LoadedDocument {
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new ScanParseError(file, pos.line, pos.col, error.message.split('\n')[0] ?? error.code);
+    throw new ScanParseError(
+      file,
+      pos.line,
+      pos.col,
+      (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, ''),
+    );
   }
   return { file, text, doc, lines };
 }

@@ -27,7 +27,7 @@ export function positionOf(lines: LineCounter, node: unknown): Position {
 
 /** A plain scalar's string, or undefined for anything computed (tags, Fn:: maps, collections). */
 export function literalText(node: unknown): string | undefined {
-  if (!isScalar(node) || (node.tag && node.tag.startsWith('!'))) return undefined;
+  if (!isScalar(node) || node.tag?.startsWith('!')) return undefined;
   return node.value === null || node.value === undefined ? undefined : String(node.value);
 }
 

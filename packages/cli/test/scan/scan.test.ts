@@ -1,0 +1,252 @@
+/**
+ * `hush scan` end to end: the real binary over fixture projects with known findings. Every rule has
+ * cases that must fire (exact rule, file and line) and look-alikes that must not.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { runHush } from '../support/runHush.js';
+
+const FIXTURES = new URL('../fixtures/scan/', import.meta.url).pathname;
+
+interface JsonFinding {
+  ruleId: string;
+  level: string;
+  message: string;
+  fix: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: unknown[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: unknown }[];
+      partialFingerprints: unknown;
+    }[];
+  }[];
+}
+
+async function scanJson(dir: string, ...args: string[]) {
+  const result = await runHush(['scan', '--format', 'json', ...args], { cwd: join(FIXTURES, dir) });
+  assert.equal(result.stderr, '');
+  const report = JSON.parse(result.stdout) as { files: string[]; findings: JsonFinding[] };
+  return {
+    ...result,
+    ...report,
+    sites: report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`),
+  };
+}
+
+describe('hush scan: rules fire exactly where expected', () => {
+  it('Serverless v3: deploy-time ${ssm:}, literal Stripe key shared by two functions, ssm:GetParameter* on *, rotation', async () => {
+    const { code, sites, findings } = await scanJson('serverless-v3');
+    assert.deepEqual(sites, [
+      'HUSH002 serverless.yml:12:18', // provider DB_PASSWORD: ${ssm:/…} (SIGNING_KEY has noDecrypt: silent)
+      'HUSH003 serverless.yml:12:18', // …given to all three functions by provider.environment
+      'HUSH005 serverless.yml:22:17', // ssm:GetParameter* on '*' (dynamodb on '*' and exact ssm ARNs: silent)
+      'HUSH004 serverless.yml:28:3', // api: secrets, no kmsKeyArn
+      'HUSH001 serverless.yml:31:26', // api STRIPE_SECRET_KEY
+      'HUSH003 serverless.yml:31:26',
+      'HUSH004 serverless.yml:36:3', // worker (report has kmsKeyArn: silent)
+      'HUSH001 serverless.yml:39:26', // worker STRIPE_SECRET_KEY
+      'HUSH003 serverless.yml:39:26',
+      'HUSH006 serverless.yml:49:5', // OrdersSecret without RotationSchedule
+      'HUSH007 serverless.yml:53:5', // OrdersKey without EnableKeyRotation
+    ]);
+    assert.equal(code, 1);
+    const deployTime = findings.find((f) => f.ruleId === 'HUSH002');
+    assert.equal(deployTime?.fix, 'DB_PASSWORD: ssm:/orders/prod/db-password');
+    assert.equal(deployTime?.level, 'error');
+    assert.match(
+      findings.find((f) => f.ruleId === 'HUSH003' && f.line === 31)?.message ?? '',
+      /2 functions \(api, worker\)/,
+    );
+  });
+
+  it('Serverless v4: /aws/reference/secretsmanager/, GitHub token, Action * on *, suppressions with and without reason', async () => {
+    const { sites, findings } = await scanJson('serverless-v4');
+    assert.deepEqual(sites, [
+      'HUSH005 serverless.yml:18:21', // Action '*' on '*' (the Deny on '*' is silent)
+      'HUSH002 serverless.yml:27:22',
+      'HUSH001 serverless.yml:28:21', // GITHUB_TOKEN
+      // SANDBOX_JWT (line 30) is suppressed with a reason on the line above
+      'HUSH001 serverless.yml:31:18', // OTHER_JWT: its hush-ignore has no reason, so it is not honoured…
+      'HUSH008 serverless.yml:31:97', // …and is itself reported
+    ]);
+    assert.equal(
+      findings.find((f) => f.ruleId === 'HUSH002')?.fix,
+      'PAYPAL_SECRET: secretsmanager:billing/paypal',
+    );
+    assert.match(
+      findings.find((f) => f.ruleId === 'HUSH005')?.message ?? '',
+      /kms:Decrypt, secretsmanager:GetSecretValue/,
+    );
+  });
+
+  it('SAM: Globals {{resolve:secretsmanager}} in !Sub, ssm-secure, Slack token, SAM Policies on *, rotation schedule honoured', async () => {
+    const { sites, findings } = await scanJson('sam');
+    assert.deepEqual(sites, [
+      'HUSH002 template.yaml:10:22', // Globals DB_URL
+      'HUSH003 template.yaml:10:22', // Globals give it to both functions
+      'HUSH004 template.yaml:17:3', // ApiFunction (ReportFunction has KmsKeyArn)
+      'HUSH001 template.yaml:23:24', // SLACK_TOKEN
+      'HUSH002 template.yaml:25:20', // {{resolve:ssm-secure:…}} ({{resolve:ssm:…}} is plain: silent)
+      'HUSH005 template.yaml:32:25', // Policies statement on '*'
+      'HUSH006 template.yaml:62:3', // UnrotatedSecret (DbSecret has a RotationSchedule)
+    ]);
+    const fixes = findings.filter((f) => f.ruleId === 'HUSH002').map((f) => f.fix);
+    assert.deepEqual(fixes, ['DB_URL: secretsmanager:${DbSecret}#password', 'API_KEY: ssm:/app/api-key:3']);
+  });
+
+  it('CloudFormation JSON: AWS keys, Fn::Sub ssm-secure, kms:* and secretsmanager:Get* on *, key rotation', async () => {
+    const { sites } = await scanJson('cloudformation');
+    assert.deepEqual(sites, [
+      'HUSH004 stack.json:4:5', // Worker: no KmsKeyArn
+      'HUSH001 stack.json:12:34', // AKIA…
+      'HUSH001 stack.json:13:38', // high-entropy under AWS_SECRET_ACCESS_KEY
+      'HUSH002 stack.json:14:28',
+      'HUSH005 stack.json:35:118', // kms:* on [arn, '*']: the '*' is reported
+      'HUSH005 stack.json:47:90', // secretsmanager:Get* on '*'
+      'HUSH007 stack.json:56:5', // DataKey EnableKeyRotation false (asymmetric SigningKey cannot rotate: silent)
+    ]);
+  });
+
+  it('.env: connection string, Slack webhook, private key, high entropy; look-alikes silent', async () => {
+    const { sites } = await scanJson('dotenv');
+    assert.deepEqual(sites, [
+      'HUSH001 .env:3:14',
+      'HUSH001 .env:5:15',
+      'HUSH001 .env:6:20',
+      'HUSH001 .env:10:16',
+    ]);
+  });
+
+  it('look-alikes (references, placeholders, ARNs, noDecrypt, ${env:}, short words, exact ARNs) never fire', async () => {
+    const { code, findings, files } = await scanJson('clean');
+    assert.deepEqual(findings, []);
+    assert.deepEqual(files, ['serverless.yml']);
+    assert.equal(code, 0);
+  });
+});
+
+describe('hush scan: output', () => {
+  const SECRETS = [
+    'sk_live_51HxQ2pLkq8vW3nR7tY0uZmA4',
+    'AKIAZ3MXQ7NLP5RT2VWY',
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Kd2Lm4e',
+    'S3cr3tPassw0rd!',
+    'ghp_R8x2Lk9QmZt4Vw7Yp3Nb6Cs1Df5Gh0Jk2Lm4',
+    'xoxb-2048-4096-AbCdEfGhIjKlMnOpQrStUvWx',
+  ];
+
+  it('never prints a secret value in full, in any format', async () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const result = await runHush(
+        ['scan', '--format', format, 'serverless-v3', 'serverless-v4', 'sam', 'cloudformation', 'dotenv'],
+        {
+          cwd: FIXTURES,
+        },
+      );
+      assert.equal(result.code, 1, format);
+      for (const secret of SECRETS)
+        assert.ok(!result.stdout.includes(secret), `${format} leaks ${secret.slice(0, 4)}`);
+    }
+    const text = await runHush(['scan', 'serverless-v3'], { cwd: FIXTURES });
+    assert.match(text.stdout, /STRIPE_SECRET_KEY holds a Stripe key \(sk_l… \(33 chars\)\)/);
+  });
+
+  it('text output is grouped by file, and has no colour when not a terminal or with NO_COLOR', async () => {
+    const result = await runHush(['scan', 'sam', 'dotenv'], { cwd: FIXTURES, env: { NO_COLOR: '' } });
+    const lines = result.stdout.split('\n');
+    assert.equal(lines[0], 'dotenv/.env');
+    assert.ok(lines.includes('sam/template.yaml'));
+    assert.match(result.stdout, /^ {2}25:20 {3}error {3}HUSH002 {2}API_KEY/m);
+    assert.match(result.stdout, /fix: API_KEY: ssm:\/app\/api-key/);
+    assert.match(result.stdout, /11 findings \(8 errors, 3 warnings, 0 notes\) in 2 files/);
+    assert.ok(!result.stdout.includes('\u001b['));
+  });
+
+  it('SARIF 2.1.0 validates against the schema and carries rules, levels, relative locations and fingerprints', async () => {
+    const result = await runHush(['scan', '--format', 'sarif', 'sam'], { cwd: FIXTURES });
+    const sarif = JSON.parse(result.stdout) as SarifLog;
+    const schema = JSON.parse(readFileSync(join(FIXTURES, 'sarif-2.1.0-subset.schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true });
+    ajv.addFormat('uri', /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/);
+    ajv.addFormat('uri-reference', /^\S*$/);
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors));
+    const [run] = sarif.runs;
+    assert.ok(run);
+    assert.equal(run.tool.driver.rules.length, 8);
+    assert.equal(run.results.length, 7);
+    const [first] = run.results;
+    assert.ok(first);
+    assert.equal(first.ruleId, 'HUSH002');
+    assert.equal(first.level, 'error');
+    assert.deepEqual(first.locations[0]?.physicalLocation, {
+      artifactLocation: { uri: 'sam/template.yaml' },
+      region: { startLine: 10, startColumn: 22 },
+    });
+    const again = JSON.parse(
+      (await runHush(['scan', '--format', 'sarif', 'sam'], { cwd: FIXTURES })).stdout,
+    ) as SarifLog;
+    assert.deepEqual(again.runs[0]?.results[0]?.partialFingerprints, first.partialFingerprints);
+  });
+});
+
+describe('hush scan: exit codes, walking, malformed files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hush-scan-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--fail-on decides which findings make the exit code 1', async () => {
+    const project = join(dir, 'warnings-only');
+    mkdirSync(project);
+    writeFileSync(join(project, 'template.yaml'), 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n');
+    const scan = (...args: string[]) => runHush(['scan', ...args], { cwd: project });
+    assert.equal((await scan()).code, 0);
+    assert.equal((await scan('--fail-on', 'warning')).code, 1);
+    assert.equal((await scan('--fail-on', 'note')).code, 1);
+    assert.equal((await runHush(['scan', '--fail-on', 'none', 'serverless-v3'], { cwd: FIXTURES })).code, 0);
+    assert.equal((await scan('--fail-on', 'bogus')).code, 2);
+  });
+
+  it('walks directories but skips node_modules, .git, .serverless and cdk.out, and JSON that is not a template', async () => {
+    const project = join(dir, 'walk');
+    for (const sub of ['node_modules/pkg', '.git', '.serverless', 'cdk.out', 'src'])
+      mkdirSync(join(project, sub), { recursive: true });
+    const leaky =
+      'service: x\nprovider:\n  environment:\n    API_TOKEN: ghp_R8x2Lk9QmZt4Vw7Yp3Nb6Cs1Df5Gh0Jk2Lm4\n';
+    for (const sub of ['node_modules/pkg', '.git', '.serverless', 'cdk.out'])
+      writeFileSync(join(project, sub, 'serverless.yml'), leaky);
+    writeFileSync(join(project, 'src', 'serverless.yml'), leaky);
+    writeFileSync(join(project, 'package.json'), '{ "name": "x", }');
+    const result = await runHush(['scan', '--format', 'json'], { cwd: project });
+    const report = JSON.parse(result.stdout) as { files: string[]; findings: JsonFinding[] };
+    assert.deepEqual(report.files, ['src/serverless.yml']);
+    assert.deepEqual(
+      report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`),
+      ['HUSH001 src/serverless.yml:4'],
+    );
+  });
+
+  it('malformed YAML and JSON: one line with file:line:column, exit 2, no stack trace', async () => {
+    const yaml = await runHush(['scan', 'serverless.yml'], { cwd: join(FIXTURES, 'malformed') });
+    assert.equal(yaml.code, 2);
+    assert.equal(yaml.stdout, '');
+    assert.match(yaml.stderr, /^hush scan: serverless\.yml:5:1: Flow sequence in block collection .*\n$/);
+    const json = await runHush(['scan', 'template.json'], { cwd: join(FIXTURES, 'malformed') });
+    assert.equal(json.code, 2);
+    assert.match(json.stderr, /^hush scan: template\.json:4:3: invalid JSON: [^\n]+\n$/);
+    const missing = await runHush(['scan', 'nope.yml'], { cwd: dir });
+    assert.equal(missing.code, 2);
+    assert.doesNotMatch(missing.stderr, /\n\s+at /);
+  });
+});
