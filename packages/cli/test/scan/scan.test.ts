@@ -3,11 +3,13 @@
  * cases that must fire (exact rule, file and line) and look-alikes that must not.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
+import { HUSH_BIN } from '../../../server/test/support/hushServe.js';
 import { runHush } from '../support/runHush.js';
 
 const FIXTURES = new URL('../fixtures/scan/', import.meta.url).pathname;
@@ -129,6 +131,24 @@ describe('hush scan: rules fire exactly where expected', () => {
     ]);
   });
 
+  it('serverless.json, .env.production and long-form intrinsics in YAML', async () => {
+    const { sites, findings } = await scanJson('more');
+    assert.deepEqual(sites, [
+      'HUSH001 .env.production:3:12', // rk_live_ restricted Stripe key
+      'HUSH005 serverless.json:7:61', // kms:* on '*'
+      'HUSH004 serverless.json:11:5',
+      'HUSH001 serverless.json:14:26', // high-entropy SMTP_PASSWORD (SMTP_USER: silent)
+      'HUSH002 serverless.json:16:25',
+      // stack.yaml: Fn::Join / !Join values are computed, not literal; KmsKeyArn set; Key rotates
+      // ('true' as a string); the secret's RotationSchedule uses the long-form { Ref: Secret }.
+      'HUSH002 stack.yaml:12:13',
+    ]);
+    assert.equal(
+      findings.find((f) => f.file === 'stack.yaml')?.fix,
+      'DB_PASSWORD: secretsmanager:prod/db#password',
+    );
+  });
+
   it('look-alikes (references, placeholders, ARNs, noDecrypt, ${env:}, short words, exact ARNs) never fire', async () => {
     const { code, findings, files } = await scanJson('clean');
     assert.deepEqual(findings, []);
@@ -145,6 +165,8 @@ describe('hush scan: output', () => {
     'S3cr3tPassw0rd!',
     'ghp_R8x2Lk9QmZt4Vw7Yp3Nb6Cs1Df5Gh0Jk2Lm4',
     'xoxb-2048-4096-AbCdEfGhIjKlMnOpQrStUvWx',
+    'Tq7#vL2m9Xw4Rk8p',
+    'rk_live_9aZbYcXdWeVfUgTh',
   ];
 
   it('never prints a secret value in full, in any format', async () => {
@@ -172,6 +194,30 @@ describe('hush scan: output', () => {
     assert.match(result.stdout, /fix: API_KEY: ssm:\/app\/api-key/);
     assert.match(result.stdout, /11 findings \(8 errors, 3 warnings, 0 notes\) in 2 files/);
     assert.ok(!result.stdout.includes('\u001b['));
+  });
+
+  it('colours text on a terminal, and not with NO_COLOR', async () => {
+    // script(1) gives the command a pseudo-terminal as stdout.
+    const onTty = (noColor?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const command = `'${process.execPath}' '${HUSH_BIN}' scan sam`;
+        const child = spawn('script', ['-qec', command, '/dev/null'], {
+          cwd: FIXTURES,
+          env: { PATH: process.env.PATH ?? '', TERM: 'xterm', ...(noColor ? { NO_COLOR: noColor } : {}) },
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+        });
+        child.once('error', reject);
+        child.once('close', () => resolve(out));
+      });
+    const coloured = await onTty();
+    assert.match(coloured, /\u001b\[31merror/);
+    assert.match(coloured, /HUSH002/);
+    const plain = await onTty('1');
+    assert.match(plain, /HUSH002/);
+    assert.ok(!plain.includes('\u001b['));
   });
 
   it('SARIF 2.1.0 validates against the schema and carries rules, levels, relative locations and fingerprints', async () => {
