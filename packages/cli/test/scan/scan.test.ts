@@ -172,7 +172,17 @@ describe('hush scan: output', () => {
   it('never prints a secret value in full, in any format', async () => {
     for (const format of ['text', 'json', 'sarif']) {
       const result = await runHush(
-        ['scan', '--format', format, 'serverless-v3', 'serverless-v4', 'sam', 'cloudformation', 'dotenv'],
+        [
+          'scan',
+          '--format',
+          format,
+          'serverless-v3',
+          'serverless-v4',
+          'sam',
+          'cloudformation',
+          'dotenv',
+          'more',
+        ],
         {
           cwd: FIXTURES,
         },
