@@ -28,7 +28,7 @@ export function runChecks(model: ProjectModel): Finding[] {
           report(
             'HUSH001',
             variable.pos,
-            `${variable.name} holds ${literal.kind} (${redact(variable.value)}) in plaintext`,
+            `${variable.name}${through(variable)} holds ${literal.kind} (${redact(variable.value)}) in plaintext`,
             `store the value with \`hush put ssm:/<service>/${paramName(variable.name)}\` (SecureString) and set ${variable.name}: ssm:/<service>/${paramName(variable.name)}`,
           );
         }
@@ -39,7 +39,7 @@ export function runChecks(model: ProjectModel): Finding[] {
           report(
             'HUSH002',
             variable.pos,
-            `${variable.name}: ${secret.raw} is resolved at deploy time, so its plaintext value is stored in the function configuration and the template`,
+            `${variable.name}${through(variable)}: ${secret.raw} is resolved at deploy time, so its plaintext value is stored in the function configuration and the template`,
             `${variable.name}: ${secret.replacement}`,
             secret.certain ? 'error' : 'warning',
           );
@@ -136,3 +136,5 @@ function sensitiveActions(statement: StatementModel): string[] {
 }
 
 const paramName = (variable: string): string => variable.toLowerCase().replace(/_/g, '-');
+
+const through = (variable: EnvVar): string => (variable.via ? ` (through \${self:${variable.via}})` : '');

@@ -7,10 +7,11 @@ import { collectCloudFormation, envVars, statementModel } from './collectCloudFo
 import type { LoadedDocument } from './loadDocument.js';
 import type { ProjectModel } from './model.js';
 import { items, keyText, member, pairs, positionOf } from './nodes.js';
+import { followSelf } from './selfVariables.js';
 
 export function collectServerless(loaded: LoadedDocument, root: unknown, model: ProjectModel): void {
   const provider = member(root, 'provider');
-  const sharedEnv = envVars(loaded, member(provider, 'environment'));
+  const sharedEnv = followSelf(root, envVars(loaded, member(provider, 'environment')));
   const sharedKms = member(provider, 'kmsKeyArn') !== undefined;
   // Checked on their own too, so a service without functions (yet) is still scanned.
   model.looseEnv.push(...sharedEnv);
@@ -18,7 +19,7 @@ export function collectServerless(loaded: LoadedDocument, root: unknown, model: 
     model.functions.push({
       name: keyText(pair),
       pos: positionOf(loaded.lines, pair.key),
-      env: [...sharedEnv, ...envVars(loaded, member(pair.value, 'environment'))],
+      env: [...sharedEnv, ...followSelf(root, envVars(loaded, member(pair.value, 'environment')))],
       hasKmsKey: sharedKms || member(pair.value, 'kmsKeyArn') !== undefined,
     });
   }

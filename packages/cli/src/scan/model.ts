@@ -9,6 +9,8 @@ export interface EnvVar {
   /** True for a plain scalar: a value typed into the file. */
   literal: boolean;
   pos: Position;
+  /** The `${self:…}` path the value was found through, if any. */
+  via?: string;
 }
 
 export interface FunctionModel {

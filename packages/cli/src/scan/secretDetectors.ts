@@ -26,7 +26,7 @@ const SECRET_NAME =
   /pass(word|wd)?|secret|token|api[_-]?key|apikey|private[_-]?key|credential|auth|signing[_-]?key|dsn|conn(ection)?[_-]?str/i;
 const PLACEHOLDER =
   /^(change[-_ ]?me|changeit|<[^>]*>|x{3,}|\*{3,}|\.{3,}|todo|tbd|fixme|placeholder|dummy|example|sample|test|none|null|undefined|redacted|secret|password|your[-_ a-z]*|replace[-_ a-z]*|\$[A-Z_]+)$/i;
-const CONNECTION = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:([^@\s]+)@/i;
+const CONNECTION = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:([^@\s]+)@/i;
 
 export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
 

@@ -128,7 +128,19 @@ describe('hush scan: rules fire exactly where expected', () => {
       'HUSH001 .env:5:15',
       'HUSH001 .env:6:20',
       'HUSH001 .env:10:16',
+      'HUSH001 .env:11:11', // redis://:password@ (MONGO_URL with <password>: silent)
     ]);
+  });
+
+  it('Serverless ${self:custom…} chains are followed to the secret they pull into the environment', async () => {
+    const { sites, findings } = await scanJson('serverless-custom');
+    assert.deepEqual(sites, [
+      'HUSH002 serverless.yml:6:18', // DB_PASSWORD → custom.secrets.dbPassword → ${ssm:…}
+      'HUSH004 serverless.yml:9:3',
+      'HUSH001 serverless.yml:12:19', // STRIPE_KEY → custom.stripeKey → custom.stripeKeyValue (TABLE, MISSING: silent)
+    ]);
+    assert.equal(findings[0]?.fix, 'DB_PASSWORD: ssm:/payments/db-password');
+    assert.match(findings[2]?.message ?? '', /through \$\{self:custom\.stripeKeyValue\}/);
   });
 
   it('serverless.json, .env.production and long-form intrinsics in YAML', async () => {
@@ -202,7 +214,7 @@ describe('hush scan: output', () => {
     assert.ok(lines.includes('sam/template.yaml'));
     assert.match(result.stdout, /^ {2}25:20 {3}error {3}HUSH002 {2}API_KEY/m);
     assert.match(result.stdout, /fix: API_KEY: ssm:\/app\/api-key/);
-    assert.match(result.stdout, /11 findings \(8 errors, 3 warnings, 0 notes\) in 2 files/);
+    assert.match(result.stdout, /12 findings \(9 errors, 3 warnings, 0 notes\) in 2 files/);
     assert.ok(!result.stdout.includes('\u001b['));
   });
 
