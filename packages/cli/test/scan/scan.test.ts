@@ -82,6 +82,8 @@ describe('hush scan: rules fire exactly where expected', () => {
       // SANDBOX_JWT (line 30) is suppressed with a reason on the line above
       'HUSH001 serverless.yml:31:18', // OTHER_JWT: its hush-ignore has no reason, so it is not honoured…
       'HUSH008 serverless.yml:31:97', // …and is itself reported
+      // LEGACY_TOKEN (line 33) is suppressed on its own line, with a reason
+      'HUSH001 serverless.yml:35:21', // the comment above names HUSH005, not HUSH001
     ]);
     assert.equal(
       findings.find((f) => f.ruleId === 'HUSH002')?.fix,
