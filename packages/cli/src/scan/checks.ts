@@ -33,7 +33,9 @@ export function runChecks(model: ProjectModel): Finding[] {
           );
         }
       }
-      for (const secret of deployTimeSecrets(variable.value)) {
+      // A .env file is read by `hush run` and the like, which resolve references at run time.
+      const deployed = model.kind === 'dotenv' ? [] : deployTimeSecrets(variable.value);
+      for (const secret of deployed) {
         secrets.push({ variable, identity: `ref:${secret.raw}` });
         if (!reported.has(variable)) {
           report(

@@ -131,6 +131,7 @@ describe('hush scan: rules fire exactly where expected', () => {
       'HUSH001 .env:6:20',
       'HUSH001 .env:10:16',
       'HUSH001 .env:11:11', // redis://:password@ (MONGO_URL with <password>: silent)
+      // line 13: ${ssm:…} in a .env is resolved at run time by `hush run`, not at deploy time: silent
     ]);
   });
 
