@@ -52,11 +52,11 @@ export function detectSecret(name: string, value: string): SecretMatch | undefin
   return undefined;
 }
 
-/** At least 12 characters, mixed character classes, and ≥ 3 bits of Shannon entropy per character. */
+/** At least 12 characters, not a path or URL, digits or mixed case, and ≥ 3 bits of Shannon entropy per character. */
 function looksRandom(value: string): boolean {
-  if (value.length < 12 || /\s/.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
-  if (classes < 2) return false;
+  if (value.length < 12 || /\s/.test(value) || value.startsWith('/') || value.includes('://')) return false;
+  // Words joined by punctuation (`secret-values`) are names, not keys: want digits or mixed case.
+  if (!/[0-9]/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let entropy = 0;

@@ -17,12 +17,14 @@ export function formatText(findings: readonly Finding[], fileCount: number, colo
     out.push(`  ${where}${paint(COLOURS[f.level], f.level.padEnd(8))}${f.ruleId}  ${f.message}`);
     out.push(`  ${' '.repeat(16)}${paint('2', `fix: ${f.fix}`)}`);
   }
-  const count = (level: Level) => findings.filter((f) => f.level === level).length;
+  const count = (level: Level) => plural(findings.filter((f) => f.level === level).length, level);
   if (out.length > 0) out.push('');
   out.push(
-    `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('note')} notes) in ${fileCount} file${fileCount === 1 ? '' : 's'}`,
+    `${plural(findings.length, 'finding')} (${count('error')}, ${count('warning')}, ${count('note')}) in ${plural(fileCount, 'file')}`,
   );
   return `${out.join('\n')}\n`;
 }
 
 export const useColour = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
