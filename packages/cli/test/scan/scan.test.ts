@@ -164,6 +164,13 @@ describe('hush scan: rules fire exactly where expected', () => {
     );
   });
 
+  it('parses every CloudFormation short-form tag in scalar, sequence and mapping form', async () => {
+    const { code, sites } = await scanJson('tags');
+    // Nothing computed by a tag is taken for a literal secret; KmsKeyArn: !ImportValue counts as a key.
+    assert.deepEqual(sites, ['HUSH002 template.yaml:33:24']);
+    assert.equal(code, 1);
+  });
+
   it('look-alikes (references, placeholders, ARNs, noDecrypt, ${env:}, short words, exact ARNs) never fire', async () => {
     const { code, findings, files } = await scanJson('clean');
     assert.deepEqual(findings, []);
