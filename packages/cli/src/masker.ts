@@ -1,21 +1,20 @@
 /**
  * Replaces secret values in a child's output with `*****`. Output arrives in chunks, so a value can
- * be split between two; the tail that could still be the start of a value is held back until the
- * next chunk, or flushed after a short quiet time so prompts without a newline still show.
+ * be split between two: only the tail that is literally the start of a value is held back, until
+ * the next chunk or the end — never on a timer, which would let a value written in two slow parts
+ * through. Everything else (a prompt without a newline, say) is written at once.
  */
 import { StringDecoder } from 'node:string_decoder';
 
 export const MASK = '*****';
 /** Shorter values would mask ordinary words and digits; they are left alone. */
 export const MIN_MASKED_LENGTH = 4;
-const QUIET_FLUSH_MS = 50;
 
 export class Masker {
   private readonly values: string[];
   private readonly longest: number;
   private readonly decoder = new StringDecoder('utf8');
   private pending = '';
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     values: Iterable<string>,
@@ -30,20 +29,17 @@ export class Masker {
   push(chunk: Buffer): void {
     this.pending += this.decoder.write(chunk);
     this.emit(false);
-    clearTimeout(this.timer);
-    if (this.pending !== '') this.timer = setTimeout(() => this.emit(true), QUIET_FLUSH_MS);
   }
 
   end(): void {
-    clearTimeout(this.timer);
     this.pending += this.decoder.end();
     this.emit(true);
   }
 
   private emit(all: boolean): void {
     const text = this.pending;
-    // Positions from `safe` on could begin a value that continues in the next chunk.
-    const safe = all ? text.length : Math.min(text.length, Math.max(0, text.length - (this.longest - 1)));
+    // Positions from `safe` on begin a value that may continue in the next chunk.
+    const safe = all ? text.length : text.length - this.heldTail(text);
     let out = '';
     let i = 0;
     while (i < safe) {
@@ -58,5 +54,14 @@ export class Masker {
     }
     this.pending = text.slice(i);
     if (out !== '') this.write(out);
+  }
+
+  /** The length of the longest end of `text` that is the start (not the whole) of a value. */
+  private heldTail(text: string): number {
+    for (let k = Math.min(text.length, this.longest - 1); k > 0; k--) {
+      const tail = text.slice(text.length - k);
+      if (this.values.some((v) => v.length > k && v.startsWith(tail))) return k;
+    }
+    return 0;
   }
 }

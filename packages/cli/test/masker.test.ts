@@ -35,4 +35,18 @@ describe('Masker', () => {
     assert.equal(masked(['abc'], ['abc abcd']), 'abc abcd');
     assert.equal(masked([], ['plain ', 'text']), 'plain text');
   });
+
+  it('holds back only a possible start of a value, however long the pause, and shows the rest at once', async () => {
+    let out = '';
+    const masker = new Masker(['hunter22-long'], (t) => {
+      out += t;
+    });
+    masker.push(Buffer.from('Password: hunter'));
+    assert.equal(out, 'Password: ', 'a prompt shows without waiting for a newline');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(out, 'Password: ', 'the possible start of a value stays held through a pause');
+    masker.push(Buffer.from('22-long\n'));
+    masker.end();
+    assert.equal(out, `Password: ${MASK}\n`);
+  });
 });

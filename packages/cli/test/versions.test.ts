@@ -97,6 +97,10 @@ describe('hush history / label / rotate / rm', () => {
     );
     assert.equal(forced.name, 'ResourceNotFoundException');
 
+    const typo = await hush(['rm', 'secretsmanager:h/never-existed', '--force']);
+    assert.equal(typo.code, 1, 'a forced delete of a secret that does not exist must fail');
+    assert.match(typo.stderr, /^hush: rm: secretsmanager:h\/never-existed: ResourceNotFoundException/);
+
     assert.equal((await hush(['rm', 'secretsmanager:h/x', '--recovery-days', '3'])).code, 2);
     const missing = await hush(['rm', 'ssm:/h/never']);
     assert.equal(missing.code, 1);

@@ -37,6 +37,11 @@ export function registerRm(program: Command): void {
           process.stderr.write(`hush: rm: deleted ${ref}\n`);
           return;
         }
+        if (options.force) {
+          // AWS answers a forced delete of a secret that never existed with 200, so a typo would
+          // "succeed": ask first, and let ResourceNotFoundException fail the command.
+          await client.call('secretsmanager', 'DescribeSecret', { SecretId: target.secretId }, region);
+        }
         const result = await client.call<{ DeletionDate?: number }>(
           'secretsmanager',
           'DeleteSecret',
