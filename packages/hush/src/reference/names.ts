@@ -73,3 +73,42 @@ export function parseDuration(text: string, value: string, at: number): number {
   const unit = match[2] ?? 's';
   return n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!;
 }
+
+export interface SsmAddress {
+  name: string;
+  version?: number;
+  label?: string;
+}
+
+/**
+ * `name`, `name:3` (version) or `name:live` (label), each part checked. An ARN holds colons of its
+ * own: its selector follows the sixth one when `arnSelectors`, else an ARN is taken whole.
+ */
+export function parseSsmAddress(
+  text: string,
+  address: string,
+  at: number,
+  arnSelectors: boolean,
+): SsmAddress {
+  const isArn = address.startsWith('arn:');
+  const selectorAt = !isArn ? address.lastIndexOf(':') : arnSelectors ? nthIndexOf(address, ':', 6) : -1;
+  const name = selectorAt < 0 ? address : address.slice(0, selectorAt);
+  checkSsmName(text, name, at);
+  if (selectorAt < 0) return { name };
+  const selector = address.slice(selectorAt + 1);
+  const selectorPos = at + selectorAt + 1;
+  if (selector === '')
+    throw new ReferenceSyntaxError(text, selectorPos, 'expected a version number or label after ":"');
+  if (/^\d+$/.test(selector)) return { name, version: parseVersion(text, selector, selectorPos) };
+  checkLabel(text, selector, selectorPos);
+  return { name, label: selector };
+}
+
+function nthIndexOf(text: string, ch: string, n: number): number {
+  let index = -1;
+  for (let i = 0; i < n; i++) {
+    index = text.indexOf(ch, index + 1);
+    if (index < 0) return -1;
+  }
+  return index;
+}

@@ -9,14 +9,7 @@
  * Options after `?` (joined by `&`): region=, raw, json, binary, list, ttl=, and for Secrets Manager
  * stage= / versionId=, for paths recursive.
  */
-import {
-  checkLabel,
-  checkRegion,
-  checkSecretId,
-  checkSsmName,
-  parseDuration,
-  parseVersion,
-} from './names.js';
+import { checkRegion, checkSecretId, checkSsmName, parseDuration, parseSsmAddress } from './names.js';
 import { ReferenceSyntaxError } from './referenceSyntaxError.js';
 import type { Reference, ValueFormat } from './types.js';
 
@@ -152,20 +145,7 @@ function parseSsm(text: string, target: string, at: number, options: Option[]): 
     checkSsmName(text, target, at);
     return { ...base, kind: 'ssm-path', path: target, recursive: recursive !== undefined, decrypt: true };
   }
-  // A selector follows the last ':' of a name, or the 6th ':' of an ARN.
-  const selectorAt = target.startsWith('arn:') ? nthIndexOf(target, ':', 6) : target.lastIndexOf(':');
-  const name = selectorAt < 0 ? target : target.slice(0, selectorAt);
-  checkSsmName(text, name, at);
-  if (selectorAt < 0) return { ...base, kind: 'ssm', name, decrypt: true };
-  const selector = target.slice(selectorAt + 1);
-  const selectorPos = at + selectorAt + 1;
-  if (selector === '')
-    throw new ReferenceSyntaxError(text, selectorPos, 'expected a version number or label after ":"');
-  if (/^\d+$/.test(selector)) {
-    return { ...base, kind: 'ssm', name, version: parseVersion(text, selector, selectorPos), decrypt: true };
-  }
-  checkLabel(text, selector, selectorPos);
-  return { ...base, kind: 'ssm', name, label: selector, decrypt: true };
+  return { ...base, kind: 'ssm', ...parseSsmAddress(text, target, at, true), decrypt: true };
 }
 
 function parseSecret(
@@ -213,13 +193,4 @@ function parseKms(text: string, target: string, at: number, options: Option[]): 
     ...(common.region ? { region: common.region } : {}),
     ...(common.ttlMs !== undefined ? { ttlMs: common.ttlMs } : {}),
   };
-}
-
-function nthIndexOf(text: string, ch: string, n: number): number {
-  let index = -1;
-  for (let i = 0; i < n; i++) {
-    index = text.indexOf(ch, index + 1);
-    if (index < 0) return -1;
-  }
-  return index;
 }

@@ -7,7 +7,7 @@
  * String → as is; StringList → array; SecureString → decrypted and JSON-parsed when it starts with
  * `{` unless `raw`. `noDecrypt` leaves a SecureString encrypted.
  */
-import { checkLabel, checkRegion, checkSsmName, parseVersion } from './names.js';
+import { checkRegion, parseSsmAddress } from './names.js';
 import { ReferenceSyntaxError } from './referenceSyntaxError.js';
 import type { SsmParameterReference } from './types.js';
 
@@ -51,28 +51,15 @@ export function parseServerless(text: string): SsmParameterReference {
   const comma = topLevelComma(rest);
   const address = (comma < 0 ? rest : rest.slice(0, comma)).trim();
   const addressAt = restAt + rest.indexOf(address);
-  const selectorAt = address.startsWith('arn:') ? -1 : address.lastIndexOf(':');
-  const name = selectorAt < 0 ? address : address.slice(0, selectorAt);
-  checkSsmName(text, name, addressAt);
-
   const reference: SsmParameterReference = {
     text,
     dialect: 'serverless',
     kind: 'ssm',
-    name,
+    ...parseSsmAddress(text, address, addressAt, false),
     decrypt,
     format: raw ? 'raw' : 'serverless-auto',
     ...(region ? { region } : {}),
   };
-  if (selectorAt >= 0) {
-    const selector = address.slice(selectorAt + 1);
-    const at = addressAt + selectorAt + 1;
-    if (/^\d+$/.test(selector)) reference.version = parseVersion(text, selector, at);
-    else {
-      checkLabel(text, selector, at);
-      reference.label = selector;
-    }
-  }
   if (comma >= 0) {
     const literal = rest.slice(comma + 1).trim();
     reference.fallback = parseFallback(
