@@ -132,14 +132,10 @@ export class KmsEngine {
     private readonly masterKey: Buffer,
   ) {}
 
-  private get db() {
-    return this.store.db;
-  }
-
   createKey(scope: Scope, options: CreateKeyOptions): KeyRecord {
     const id = randomUUID();
     const at = options.now.getTime();
-    this.db
+    this.store
       .prepare(
         `INSERT INTO kms_keys (id, region, account, arn, description, key_usage, key_spec, origin, manager,
            state, created_at, policy, multi_region)
@@ -160,7 +156,7 @@ export class KmsEngine {
         options.multiRegion ? 1 : 0,
       );
     this.addMaterial(scope, id, at, null);
-    const tag = this.db.prepare(
+    const tag = this.store.prepare(
       'INSERT INTO kms_tags (key_id, region, tag_key, tag_value) VALUES (?, ?, ?, ?)',
     );
     for (const t of options.tags ?? []) tag.run(id, scope.region, t.TagKey, t.TagValue);
@@ -174,12 +170,12 @@ export class KmsEngine {
     at: number,
     rotationType: 'AUTOMATIC' | 'ON_DEMAND' | null,
   ): number {
-    const row = this.db
+    const row = this.store
       .prepare('SELECT COALESCE(MAX(version), 0) AS v FROM kms_key_material WHERE key_id = ? AND region = ?')
       .get(keyId, scope.region) as { v: number };
     const version = row.v + 1;
     const material = randomBytes(32);
-    this.db
+    this.store
       .prepare(
         'INSERT INTO kms_key_material (key_id, region, version, sealed, created_at, rotation_type) VALUES (?, ?, ?, ?, ?, ?)',
       )
@@ -195,14 +191,14 @@ export class KmsEngine {
   }
 
   getById(scope: Scope, id: string): KeyRecord | undefined {
-    const row = this.db
+    const row = this.store
       .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
       .get(id.toLowerCase(), scope.region, scope.account) as KeyRow | undefined;
     return row && toRecord(row);
   }
 
   aliasTarget(scope: Scope, aliasName: string): string | undefined {
-    const row = this.db
+    const row = this.store
       .prepare('SELECT key_id FROM kms_aliases WHERE region = ? AND account = ? AND name = ?')
       .get(scope.region, scope.account, aliasName) as { key_id: string } | undefined;
     return row?.key_id;
@@ -256,13 +252,13 @@ export class KmsEngine {
         policy: awsManagedKeyPolicy(alias.slice('alias/aws/'.length), scope),
         now,
       });
-      this.db
+      this.store
         .prepare(
           'INSERT INTO kms_aliases (region, account, name, key_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(scope.region, scope.account, alias, key.id, now.getTime(), now.getTime());
       // AWS rotates AWS-managed keys every year, and reports rotation as enabled.
-      this.db
+      this.store
         .prepare(
           'UPDATE kms_keys SET rotation_enabled = 1, rotation_period_days = 365 WHERE id = ? AND region = ?',
         )
@@ -319,7 +315,7 @@ export class KmsEngine {
   }
 
   currentMaterialVersion(key: KeyRecord): number {
-    const row = this.db
+    const row = this.store
       .prepare('SELECT MAX(version) AS v FROM kms_key_material WHERE key_id = ? AND region = ?')
       .get(key.id, key.region) as { v: number };
     return row.v;
@@ -329,7 +325,7 @@ export class KmsEngine {
     const cacheKey = `${key.id}/${key.region}/${version}`;
     const cached = this.materialCache.get(cacheKey);
     if (cached) return cached;
-    const row = this.db
+    const row = this.store
       .prepare('SELECT sealed FROM kms_key_material WHERE key_id = ? AND region = ? AND version = ?')
       .get(key.id, key.region, version) as { sealed: Buffer } | undefined;
     const material = row && open(this.masterKey, row.sealed, materialAad(key.id, key.region, version));

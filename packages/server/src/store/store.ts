@@ -23,6 +23,8 @@ export interface Migration {
 
 export class Store {
   readonly db: Db;
+  /** Compiled statements by SQL text: compiling one costs more than running it on the hot paths. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: StoreOptions) {
     if (options.inMemory) {
@@ -48,6 +50,16 @@ export class Store {
         record.run(migration.id, Date.now());
       });
     }
+  }
+
+  /** A compiled statement for `sql`, compiled once per store. */
+  prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Runs `fn` in one transaction (nested calls join the outer one). */
