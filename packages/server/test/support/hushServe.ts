@@ -2,7 +2,7 @@
  * Starts a real `hush serve` in a child process, exactly as a user would run it, and hands tests
  * the endpoint plus ready-made AWS SDK v3 clients pointed at it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { spawnProcess } from './childProcess.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const HUSH_BIN = join(REPO_ROOT, 'packages/cli/bin/hush.js');
@@ -54,31 +55,24 @@ export async function startHushServe(options: StartOptions = {}): Promise<HushSe
     '0',
     ...(options.inMemory ? ['--in-memory'] : ['--data-dir', dataDir]),
   ];
-  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
+  const running = spawnProcess(process.execPath, [...args, ...(options.args ?? [])], {
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+  const { child, output } = running;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hush serve did not start: ${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`hush serve did not start: ${output()}`)), 20_000);
     const onData = () => {
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output());
       if (match) {
         clearTimeout(timer);
-        child.stdout?.off('data', onData);
+        child.stdout.off('data', onData);
         resolve(match[1]!);
       }
     };
-    child.stdout?.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`hush serve exited with ${code}: ${output}`));
+      reject(new Error(`hush serve exited with ${code}: ${output()}`));
     });
   });
   const port = Number(new URL(url).port);
@@ -95,7 +89,7 @@ export async function startHushServe(options: StartOptions = {}): Promise<HushSe
     port,
     dataDir,
     process: child,
-    output: () => output,
+    output,
     ssm: (region) => new SSMClient(clientConfig(region)),
     kms: (region) => new KMSClient(clientConfig(region)),
     secretsManager: (region) => new SecretsManagerClient(clientConfig(region)),

@@ -1,0 +1,54 @@
+/**
+ * The fixture most test files want: one real `hush serve` for the enclosing `describe` (or file),
+ * started in `before` and stopped (its temporary data dir removed) in `after`.
+ *
+ *   const server = useHushServe({ inMemory: true });
+ *   it('…', async () => { await server.ssm().send(…); });
+ *
+ * Hooks run in the order they are registered, so a `before` registered after this call can seed the
+ * server, and an `after` registered after it runs once the server has stopped.
+ */
+import { after, before } from 'node:test';
+import { type HushServe, type StartOptions, startHushServe } from './hushServe.js';
+
+/**
+ * Registers the hooks and returns an accessor that stands for the running server (it can be passed
+ * wherever a `HushServe` is expected). `options` may be a function, called in `before`, for options
+ * that only exist once earlier hooks ran (a config file in a temporary dir).
+ */
+export function useHushServe(options: StartOptions | (() => StartOptions) = {}): HushServe {
+  let current: HushServe | undefined;
+  before(async () => {
+    current = await startHushServe(typeof options === 'function' ? options() : options);
+  });
+  after(async () => {
+    await current?.stop();
+    current?.cleanup();
+  });
+  const started = (): HushServe => {
+    if (!current) throw new Error('useHushServe: the server starts in before(); use it in tests and hooks');
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get port() {
+      return started().port;
+    },
+    get dataDir() {
+      return started().dataDir;
+    },
+    get process() {
+      return started().process;
+    },
+    output: () => started().output(),
+    ssm: (region) => started().ssm(region),
+    kms: (region) => started().kms(region),
+    secretsManager: (region) => started().secretsManager(region),
+    env: (region) => started().env(region),
+    stop: () => started().stop(),
+    kill: () => started().kill(),
+    cleanup: () => started().cleanup(),
+  };
+}
