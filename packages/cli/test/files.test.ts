@@ -2,23 +2,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParametersByPathCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { parse as parseYaml } from 'yaml';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
-import { runHush } from './support/runHush.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
+import { hushAgainst } from './support/runHush.js';
 
 describe('hush resolve / export / import', () => {
-  let server: HushServe;
-  let env: Record<string, string>;
+  const server = useHushServe({ inMemory: true });
   const dir = mkdtempSync(join(tmpdir(), 'hush-files-'));
-  const hush = (args: string[], input?: string) =>
-    runHush(args, { env, ...(input === undefined ? {} : { input }) });
+  const hush = hushAgainst(server);
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
-    env = server.env();
     await server
       .ssm()
       .send(new PutParameterCommand({ Name: '/f/db', Value: 'p@ss "word"', Type: 'SecureString' }));
@@ -32,10 +28,6 @@ describe('hush resolve / export / import', () => {
         ClientRequestToken: 'b'.repeat(36),
       }),
     );
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   it('resolves Serverless, CloudFormation and native references in YAML, keeping it valid', async () => {

@@ -2,27 +2,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CreateKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, GetParameterCommand } from '@aws-sdk/client-ssm';
-import { awsError, type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
-import { runHush } from './support/runHush.js';
+import { awsError } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
+import { hushAgainst, runHush } from './support/runHush.js';
 
 describe('hush put / get / ls / encrypt-env / decrypt-env', () => {
-  let server: HushServe;
-  let env: Record<string, string>;
-  const hush = (args: string[], input?: string) =>
-    runHush(args, { env, ...(input === undefined ? {} : { input }) });
-
-  before(async () => {
-    server = await startHushServe({ inMemory: true });
-    env = server.env();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  const server = useHushServe({ inMemory: true });
+  const hush = hushAgainst(server);
 
   it('put reads the value from stdin (never argv), stores a SecureString, get prints it', async () => {
     const args = ['put', 'ssm:/app/db/password', '--tag', 'team=core'];

@@ -2,23 +2,20 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { runHush, startHush } from './support/runHush.js';
 
 const node = process.execPath;
 
 describe('hush run', () => {
-  let server: HushServe;
-  let env: Record<string, string>;
+  const server = useHushServe({ inMemory: true });
   const dir = mkdtempSync(join(tmpdir(), 'hush-run-'));
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
-    env = server.env();
     const ssm = server.ssm();
     await ssm.send(
       new PutParameterCommand({ Name: '/run/db', Value: 'db-secret-value', Type: 'SecureString' }),
@@ -32,10 +29,6 @@ describe('hush run', () => {
       }),
     );
   });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-  });
 
   it('resolves references from the environment and env files, masks them, returns the exit code', async () => {
     const file = join(dir, '.env');
@@ -43,14 +36,14 @@ describe('hush run', () => {
     const script =
       'console.log(process.env.DB, process.env.API_KEY, process.env.URL); console.error(process.env.DB); process.exit(4)';
     const result = await runHush(['run', '--env-file', file, '--', node, '-e', script], {
-      env: { ...env, DB: 'ssm:/run/db' },
+      env: { ...server.env(), DB: 'ssm:/run/db' },
     });
     assert.equal(result.code, 4, result.stderr);
     assert.equal(result.stdout, '***** ***** postgres://*****/app\n');
     assert.equal(result.stderr, '*****\n');
 
     const unmasked = await runHush(['run', '--no-masking', '--env-file', file, '--', node, '-e', script], {
-      env: { ...env, DB: 'ssm:/run/db' },
+      env: { ...server.env(), DB: 'ssm:/run/db' },
     });
     assert.equal(unmasked.stdout, 'db-secret-value api-key-12345 postgres://db.internal/app\n');
   });
@@ -58,13 +51,13 @@ describe('hush run', () => {
   it('leaves unresolvable references with a warning, or fails before starting with --strict', async () => {
     const script = 'console.log("started", process.env.MISSING)';
     const lenient = await runHush(['run', '--', node, '-e', script], {
-      env: { ...env, MISSING: 'ssm:/run/nope' },
+      env: { ...server.env(), MISSING: 'ssm:/run/nope' },
     });
     assert.equal(lenient.code, 0);
     assert.equal(lenient.stdout, 'started ssm:/run/nope\n');
     assert.match(lenient.stderr, /hush: run: ssm:\/run\/nope: ParameterNotFound \(in MISSING, left as is\)/);
     const strict = await runHush(['run', '--strict', '--', node, '-e', script], {
-      env: { ...env, MISSING: 'ssm:/run/nope', OK: 'ssm:/run/db' },
+      env: { ...server.env(), MISSING: 'ssm:/run/nope', OK: 'ssm:/run/db' },
     });
     assert.equal(strict.code, 1);
     assert.equal(strict.stdout, '');
@@ -80,7 +73,7 @@ describe('hush run', () => {
         '-e',
         'process.on("SIGTERM",()=>{console.log("got TERM");process.exit(7)});console.log("ready");setInterval(()=>{},1000)',
       ],
-      { env },
+      { env: server.env() },
     );
     await handles.waitFor('ready');
     handles.child.kill('SIGTERM');
@@ -89,7 +82,7 @@ describe('hush run', () => {
     assert.match(result.stdout, /got TERM/);
 
     const killed = startHush(['run', '--', node, '-e', 'console.log("ready");setInterval(()=>{},1000)'], {
-      env,
+      env: server.env(),
     });
     await killed.waitFor('ready');
     killed.child.kill('SIGTERM');
@@ -101,7 +94,7 @@ describe('hush run', () => {
     const handles = startHush(
       ['run', '--watch', '--interval', '200ms', '--no-masking', '--', node, '-e', script],
       {
-        env: { ...env, DB: 'ssm:/run/watched' },
+        env: { ...server.env(), DB: 'ssm:/run/watched' },
       },
     );
     await server.ssm().send(new PutParameterCommand({ Name: '/run/watched', Value: 'v1', Type: 'String' }));
@@ -123,7 +116,7 @@ describe('hush run', () => {
   });
 
   it('reports a command that does not exist', async () => {
-    const result = await runHush(['run', '--', 'no-such-command-hush'], { env });
+    const result = await runHush(['run', '--', 'no-such-command-hush'], { env: server.env() });
     assert.equal(result.code, 127);
     assert.match(result.stderr, /hush: run: no-such-command-hush: command not found/);
   });
@@ -138,18 +131,18 @@ describe('hush run', () => {
     }
     const key = await server.kms().send(new CreateKeyCommand({}));
     const enc = await runHush(['encrypt-env', '--key', key.KeyMetadata?.KeyId ?? '', '--function', 'fn-a'], {
-      env,
+      env: server.env(),
       input: 'kms-plain-text',
     });
     const script = 'console.log(Array.from({length:13},(_, i)=>process.env["P"+i]).join(","), process.env.K)';
     const result = await runHush(['run', '--no-masking', node, '-e', script], {
-      env: { ...env, ...vars, K: `kms:${enc.stdout.trim()}`, AWS_LAMBDA_FUNCTION_NAME: 'fn-a' },
+      env: { ...server.env(), ...vars, K: `kms:${enc.stdout.trim()}`, AWS_LAMBDA_FUNCTION_NAME: 'fn-a' },
     });
     assert.equal(result.code, 0, result.stderr);
     const expected = Array.from({ length: 13 }, (_, i) => `value-${i}-xyz`).join(',');
     assert.equal(result.stdout, `${expected} kms-plain-text\n`);
     const wrongContext = await runHush(['run', '--strict', node, '-e', script], {
-      env: { ...env, K: `kms:${enc.stdout.trim()}`, AWS_LAMBDA_FUNCTION_NAME: 'fn-b' },
+      env: { ...server.env(), K: `kms:${enc.stdout.trim()}`, AWS_LAMBDA_FUNCTION_NAME: 'fn-b' },
     });
     assert.equal(wrongContext.code, 1);
     assert.match(wrongContext.stderr, /InvalidCiphertextException/);

@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, GetParameterHistoryCommand } from '@aws-sdk/client-ssm';
-import { awsError, type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
-import { runHush } from './support/runHush.js';
+import { awsError } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
+import { hushAgainst } from './support/runHush.js';
 
 describe('hush history / label / rotate / rm', () => {
-  let server: HushServe;
-  let env: Record<string, string>;
-  const hush = (args: string[], input?: string) =>
-    runHush(args, { env, ...(input === undefined ? {} : { input }) });
-
-  before(async () => {
-    server = await startHushServe({ inMemory: true });
-    env = server.env();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  const server = useHushServe({ inMemory: true });
+  const hush = hushAgainst(server);
 
   it('history lists SSM versions with labels and who changed them, never values', async () => {
     await hush(['put', 'ssm:/h/p'], 'first-value');

@@ -22,7 +22,8 @@ import {
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { AccessDeniedError, Hush } from 'hush';
-import { awsError, type HushServe, startHushServe } from '../../../server/test/support/hushServe.js';
+import { awsError } from '../../../server/test/support/hushServe.js';
+import { useHushServe } from '../../../server/test/support/useHushServe.js';
 import { runHush } from '../support/runHush.js';
 import { assertIamPolicy, type PolicyDocument } from './iamShape.js';
 
@@ -48,7 +49,6 @@ async function generated(args: string[]): Promise<PolicyDocument> {
 }
 
 describe('hush policy against hush serve --strict', () => {
-  let server: HushServe;
   let dir: string;
   let signingKey: string;
   let otherFunctionsValue: string;
@@ -66,7 +66,7 @@ describe('hush policy against hush serve --strict', () => {
       retry: { maxAttempts: 1 },
     });
 
-  before(async () => {
+  const server = useHushServe(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hush-policy-strict-'));
     // The role gets the function's policy with the guard rail; its exception is the role itself.
     const rolePolicy = await generated(['--function', 'orders', '--deny-decrypt-except', 'orders-role']);
@@ -104,8 +104,9 @@ describe('hush policy against hush serve --strict', () => {
       ],
     };
     writeFileSync(join(dir, 'auth.json'), JSON.stringify(auth));
-    server = await startHushServe({ inMemory: true, args: ['--strict', '--config', join(dir, 'auth.json')] });
-
+    return { inMemory: true, args: ['--strict', '--config', join(dir, 'auth.json')] };
+  });
+  before(async () => {
     const admin = ssm(ADMIN);
     const put = (Name: string, Value: string, Type: 'String' | 'SecureString' = 'SecureString') =>
       admin.send(new PutParameterCommand({ Name, Value, Type, Overwrite: true }));
@@ -138,8 +139,7 @@ describe('hush policy against hush serve --strict', () => {
     otherFunctionsValue = await encrypt('orders-service-prod-reports', 'reports-signing-key');
   });
 
-  after(async () => {
-    await server?.stop();
+  after(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -5,7 +5,7 @@ import {
   runProcess,
   spawnProcess,
 } from '../../../server/test/support/childProcess.js';
-import { HUSH_BIN } from '../../../server/test/support/hushServe.js';
+import { HUSH_BIN, type HushServe } from '../../../server/test/support/hushServe.js';
 
 export type HushResult = ProcessResult;
 
@@ -36,3 +36,9 @@ export function startHush(args: readonly string[], options: RunOptions = {}): Ru
     ...(options.detached ? { detached: true } : {}),
   });
 }
+
+/** `hush ARGS` pointed at `server`, with `input` on stdin: the shape most CLI tests call. */
+export const hushAgainst =
+  (server: HushServe) =>
+  (args: readonly string[], input?: string): Promise<HushResult> =>
+    runHush(args, { env: server.env(), ...(input === undefined ? {} : { input }) });

@@ -13,13 +13,15 @@ import { type HushServe, type StartOptions, startHushServe } from './hushServe.j
 
 /**
  * Registers the hooks and returns an accessor that stands for the running server (it can be passed
- * wherever a `HushServe` is expected). `options` may be a function, called in `before`, for options
- * that only exist once earlier hooks ran (a config file in a temporary dir).
+ * wherever a `HushServe` is expected). `options` may be a function (sync or async), called in
+ * `before`, for options that need work first (a config file written to a temporary dir).
  */
-export function useHushServe(options: StartOptions | (() => StartOptions) = {}): HushServe {
+export function useHushServe(
+  options: StartOptions | (() => StartOptions | Promise<StartOptions>) = {},
+): HushServe {
   let current: HushServe | undefined;
   before(async () => {
-    current = await startHushServe(typeof options === 'function' ? options() : options);
+    current = await startHushServe(await (typeof options === 'function' ? options() : options));
   });
   after(async () => {
     await current?.stop();
