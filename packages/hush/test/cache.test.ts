@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { Hush, type HushError, ServiceUnavailableError } from '../src/index.js';
 
-let server: HushServe;
-
-before(async () => {
-  server = await startHushServe({ inMemory: true });
-});
-
-after(async () => {
-  await server.stop();
-  server.cleanup();
-});
+const server = useHushServe({ inMemory: true });
 
 const put = (Name: string, Value: string) =>
   server.ssm().send(new PutParameterCommand({ Name, Value, Type: 'SecureString', Overwrite: true }));

@@ -5,21 +5,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { type HushServe, REPO_ROOT, startHushServe } from '../../server/test/support/hushServe.js';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 
-let server: HushServe;
 const PLAINTEXTS = ['correct-horse-battery-staple', 'sk_test_hush_example_0001', 'unused-here'];
 
-before(async () => {
-  server = await startHushServe({ inMemory: true });
+const server = useHushServe({ inMemory: true }, () => {
   const seeded = run('seed.mjs');
   assert.equal(seeded.status, 0, seeded.stderr);
-});
-
-after(async () => {
-  await server.stop();
-  server.cleanup();
 });
 
 function run(script: string, ...args: string[]) {

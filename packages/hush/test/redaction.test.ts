@@ -1,27 +1,20 @@
 import assert from 'node:assert/strict';
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import util from 'node:util';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import middy from '@middy/core';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { defineSecrets, Hush, Secret, SecretsError, withSecrets } from '../src/index.js';
 import { hushSecrets } from '../src/middy.js';
 
-let server: HushServe;
 const VALUE = 'hunter2-do-not-print';
 
-before(async () => {
-  server = await startHushServe({ inMemory: true });
+const server = useHushServe({ inMemory: true }, async () => {
   await server.ssm().send(new PutParameterCommand({ Name: '/r/pw', Value: VALUE, Type: 'SecureString' }));
   await server.ssm().send(new PutParameterCommand({ Name: '/r/list', Value: 'x,y', Type: 'StringList' }));
-});
-
-after(async () => {
-  await server.stop();
-  server.cleanup();
 });
 
 function printed(...args: unknown[]): string {

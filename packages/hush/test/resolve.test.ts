@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CreateKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { CreateSecretCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 import {
   DecryptionError,
   defineSecrets,
@@ -14,12 +14,10 @@ import {
   SecretsError,
 } from '../src/index.js';
 
-let server: HushServe;
 let env: Record<string, string>;
 const hushFor = (extra: ConstructorParameters<typeof Hush>[0] = {}) => new Hush({ env, ...extra });
 
-before(async () => {
-  server = await startHushServe({ inMemory: true });
+const server = useHushServe({ inMemory: true }, async () => {
   env = server.env();
   const ssm = server.ssm();
   const put = (Name: string, Value: string, Type: 'String' | 'StringList' | 'SecureString' = 'String') =>
@@ -41,11 +39,6 @@ before(async () => {
   await sm.send(new CreateSecretCommand({ Name: 'token', SecretString: 'tok-1' }));
   await sm.send(new PutSecretValueCommand({ SecretId: 'token', SecretString: 'tok-2' }));
   await sm.send(new CreateSecretCommand({ Name: 'blob', SecretBinary: Buffer.from('raw-bytes') }));
-});
-
-after(async () => {
-  await server.stop();
-  server.cleanup();
 });
 
 describe('resolve: every reference form against hush serve', () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateSecretCommand,
@@ -14,23 +14,19 @@ import {
   RotateSecretCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { Hush, type HushError, ThrottledError, TimeoutError } from '../src/index.js';
 
-let server: HushServe;
 // A rotation function that accepts every step: hush serve invokes it over HTTP (see docs/rotation.md).
 let rotationFunction: Server;
 
-before(async () => {
-  server = await startHushServe({ inMemory: true });
+const server = useHushServe({ inMemory: true }, async () => {
   rotationFunction = createServer((_req, res) => res.end('{}'));
   await new Promise<void>((resolve) => rotationFunction.listen(0, '127.0.0.1', resolve));
 });
 
-after(async () => {
+after(() => {
   rotationFunction.close();
-  await server.stop();
-  server.cleanup();
 });
 
 const faults = (method: 'POST' | 'DELETE', body?: object) =>

@@ -3,15 +3,12 @@
  * secret) by `hush serve --strict`, which verifies every signature.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import aws4 from 'aws4';
-import { KEYS, strictArgs } from '../../server/test/auth/fixtures/strictConfig.js';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { KEYS } from '../../server/test/auth/fixtures/strictConfig.js';
+import { useStrictHushServe } from '../../server/test/auth/fixtures/useStrictHushServe.js';
 import { signRequest } from '../src/aws/sigv4.js';
 import { AccessDeniedError, Hush } from '../src/index.js';
 
@@ -52,13 +49,10 @@ describe('SigV4 signer', () => {
 });
 
 describe('SigV4 against hush serve --strict', () => {
-  let server: HushServe;
-  let dir: string;
+  const server = useStrictHushServe({ inMemory: true });
   let ciphertext: string;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hush-sigv4-'));
-    server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
     const admin = new SSMClient({ endpoint: server.url, region: 'us-east-1', credentials: KEYS.admin });
     await admin.send(new PutParameterCommand({ Name: '/orders/db', Value: 'v', Type: 'SecureString' }));
     await admin.send(new PutParameterCommand({ Name: '/payments/db', Value: 'w', Type: 'String' }));
@@ -72,12 +66,6 @@ describe('SigV4 against hush serve --strict', () => {
       }),
     );
     ciphertext = Buffer.from(encrypted.CiphertextBlob!).toString('base64');
-  });
-
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const hushWith = (

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { CreateKeyCommand, DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import {
   BatchGetSecretValueCommand,
@@ -9,16 +9,14 @@ import {
   GetSecretValueCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, GetParametersCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
-import { type HushServe, startHushServe } from '../../server/test/support/hushServe.js';
+import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { extensionTransport, Hush, SecretNotFoundError, sdkTransport } from '../src/index.js';
 
-let server: HushServe;
 let extension: http.Server;
 let extensionUrl: string;
 const tokens: string[] = [];
 
-before(async () => {
-  server = await startHushServe({ inMemory: true });
+const server = useHushServe({ inMemory: true }, async () => {
   await server.ssm().send(new PutParameterCommand({ Name: '/t/a', Value: 'A', Type: 'SecureString' }));
   await server.ssm().send(new PutParameterCommand({ Name: '/t/b', Value: 'B', Type: 'String' }));
   await server.secretsManager().send(new CreateSecretCommand({ Name: 't/s', SecretString: '{"k":"v"}' }));
@@ -47,10 +45,8 @@ before(async () => {
   extensionUrl = `http://127.0.0.1:${(extension.address() as AddressInfo).port}`;
 });
 
-after(async () => {
+after(() => {
   extension.close();
-  await server.stop();
-  server.cleanup();
 });
 
 describe('transports', () => {

@@ -2,11 +2,13 @@
  * The fixture most test files want: one real `hush serve` for the enclosing `describe` (or file),
  * started in `before` and stopped (its temporary data dir removed) in `after`.
  *
- *   const server = useHushServe({ inMemory: true });
+ *   const server = useHushServe({ inMemory: true }, async (s) => { await s.ssm().send(…); });
  *   it('…', async () => { await server.ssm().send(…); });
  *
- * Hooks run in the order they are registered, so a `before` registered after this call can seed the
- * server, and an `after` registered after it runs once the server has stopped.
+ * Seed the server in `setup`: at the top level of a file (outside any `describe`) Node 20 starts
+ * `before` hooks as they are registered, without waiting for the one before, so a second hook could
+ * run before the server is up. Inside a `describe` hooks run in order, and an `after` registered after
+ * this call runs once the server has stopped.
  */
 import { after, before } from 'node:test';
 import { type HushServe, type StartOptions, startHushServe } from './hushServe.js';
@@ -18,20 +20,14 @@ import { type HushServe, type StartOptions, startHushServe } from './hushServe.j
  */
 export function useHushServe(
   options: StartOptions | (() => StartOptions | Promise<StartOptions>) = {},
+  setup?: (server: HushServe) => Promise<void> | void,
 ): HushServe {
   let current: HushServe | undefined;
-  before(async () => {
-    current = await startHushServe(await (typeof options === 'function' ? options() : options));
-  });
-  after(async () => {
-    await current?.stop();
-    current?.cleanup();
-  });
   const started = (): HushServe => {
     if (!current) throw new Error('useHushServe: the server starts in before(); use it in tests and hooks');
     return current;
   };
-  return {
+  const accessor: HushServe = {
     get url() {
       return started().url;
     },
@@ -53,4 +49,13 @@ export function useHushServe(
     kill: () => started().kill(),
     cleanup: () => started().cleanup(),
   };
+  before(async () => {
+    current = await startHushServe(await (typeof options === 'function' ? options() : options));
+    await setup?.(accessor);
+  });
+  after(async () => {
+    await current?.stop();
+    current?.cleanup();
+  });
+  return accessor;
 }
