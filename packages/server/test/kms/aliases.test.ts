@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -11,21 +11,18 @@ import {
   ScheduleKeyDeletionCommand,
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 const ACCOUNT = '000000000000';
 
 describe('KMS aliases', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   let kms: KMSClient;
   const newKey = async () => (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
     kms = server.kms();
-  });
-  after(async () => {
-    await server.stop();
   });
 
   it('creates an alias by key id or ARN and refuses a second alias of the same name', async () => {

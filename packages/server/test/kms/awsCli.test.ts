@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { awsCli, type CliResult } from '../support/awsCli.js';
-import { type HushServe, startHushServe } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 describe('KMS through the AWS CLI', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   let workDir: string;
   const aws = (...args: string[]): Promise<CliResult> => awsCli(server, ['kms', ...args]);
   const ok = async (...args: string[]) => {
@@ -17,11 +17,9 @@ describe('KMS through the AWS CLI', () => {
   };
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
     workDir = mkdtempSync(join(tmpdir(), 'hush-kms-cli-'));
   });
-  after(async () => {
-    await server.stop();
+  after(() => {
     rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   CreateKeyCommand,
   DecryptCommand,
@@ -17,13 +17,14 @@ import {
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
 import { rawPost } from '../support/rawClient.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('utf8');
 
 describe('KMS cryptography', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   let kms: KMSClient;
   const newKey = async () => (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
   const encrypt = async (keyId: string, plaintext: string, context?: Record<string, string>) =>
@@ -34,11 +35,7 @@ describe('KMS cryptography', () => {
     ).CiphertextBlob!;
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
     kms = server.kms();
-  });
-  after(async () => {
-    await server.stop();
   });
 
   it('encrypts and decrypts with an encryption context, answering with the key ARN and algorithm', async () => {

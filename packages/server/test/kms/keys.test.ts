@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -13,22 +13,19 @@ import {
   ScheduleKeyDeletionCommand,
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 const ACCOUNT = '000000000000';
 
 describe('KMS keys: create, describe, list, state', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   let kms: KMSClient;
   const newKey = async (description = 'k') =>
     (await kms.send(new CreateKeyCommand({ Description: description }))).KeyMetadata!;
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
     kms = server.kms();
-  });
-  after(async () => {
-    await server.stop();
   });
 
   it('creates a symmetric key with the metadata AWS returns', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -24,8 +24,9 @@ import {
   UpdateAliasCommand,
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
 import { storeDigest } from '../support/storeDigest.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 const ACCOUNT = '000000000000';
 const POLICY = JSON.stringify({
@@ -36,7 +37,7 @@ const POLICY = JSON.stringify({
 });
 
 describe('KMS policies, tags, AWS-managed keys and key states', () => {
-  let server: HushServe;
+  const server = useHushServe();
   let kms: KMSClient;
   const newKey = async () => (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
   // Every failure below must leave the store byte-identical.
@@ -48,12 +49,7 @@ describe('KMS policies, tags, AWS-managed keys and key states', () => {
   };
 
   before(async () => {
-    server = await startHushServe();
     kms = server.kms();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   it('gets, puts and lists the key policy; only "default" and only JSON policies', async () => {
