@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { awsCli, type CliResult } from '../support/awsCli.js';
-import { type HushServe, startHushServe } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 describe('SSM through the AWS CLI', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   const aws = (...args: string[]): Promise<CliResult> => awsCli(server, ['--output', 'json', 'ssm', ...args]);
   const json = async (...args: string[]) => {
     const result = await aws(...args);
     assert.equal(result.code, 0, result.stderr);
     return JSON.parse(result.stdout) as Record<string, unknown>;
   };
-
-  before(async () => {
-    server = await startHushServe({ inMemory: true });
-  });
-  after(async () => {
-    await server.stop();
-  });
 
   it('puts and gets a SecureString with decryption', async () => {
     const put = await json(

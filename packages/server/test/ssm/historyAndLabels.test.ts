@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   GetParameterCommand,
   GetParameterHistoryCommand,
@@ -8,10 +8,11 @@ import {
   type SSMClient,
   UnlabelParameterVersionCommand,
 } from '@aws-sdk/client-ssm';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 describe('SSM GetParameterHistory, LabelParameterVersion, UnlabelParameterVersion, 100 versions', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   let ssm: SSMClient;
   const label = (Name: string, Labels: string[], ParameterVersion?: number) =>
     ssm.send(new LabelParameterVersionCommand({ Name, Labels, ParameterVersion }));
@@ -29,7 +30,6 @@ describe('SSM GetParameterHistory, LabelParameterVersion, UnlabelParameterVersio
     Object.fromEntries((await history(Name)).map((v) => [v.Version, v.Labels]));
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
     ssm = server.ssm();
     await ssm.send(
       new PutParameterCommand({
@@ -42,9 +42,6 @@ describe('SSM GetParameterHistory, LabelParameterVersion, UnlabelParameterVersio
     for (const value of ['second-secret', 'third-secret']) {
       await ssm.send(new PutParameterCommand({ Name: '/h/secret', Value: value, Overwrite: true }));
     }
-  });
-  after(async () => {
-    await server.stop();
   });
 
   it('returns every version, oldest first, with the members AWS sets', async () => {

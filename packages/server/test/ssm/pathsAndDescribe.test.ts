@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   AddTagsToResourceCommand,
   DeleteParameterCommand,
@@ -15,10 +15,11 @@ import {
   RemoveTagsFromResourceCommand,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 describe('SSM GetParametersByPath, DescribeParameters, tags, deletes', () => {
-  let server: HushServe;
+  const server = useHushServe({ inMemory: true });
   let ssm: SSMClient;
   const byPath = async (input: GetParametersByPathCommandInput) => {
     const names: string[] = [];
@@ -42,7 +43,6 @@ describe('SSM GetParametersByPath, DescribeParameters, tags, deletes', () => {
   };
 
   before(async () => {
-    server = await startHushServe({ inMemory: true });
     ssm = server.ssm();
     const params: [string, 'String' | 'StringList' | 'SecureString', string, Record<string, string>?][] = [
       ['/svc/a', 'String', 'va', { team: 'blue' }],
@@ -76,9 +76,6 @@ describe('SSM GetParametersByPath, DescribeParameters, tags, deletes', () => {
     await ssm.send(
       new LabelParameterVersionCommand({ Name: '/svc/a', ParameterVersion: 1, Labels: ['prod'] }),
     );
-  });
-  after(async () => {
-    await server.stop();
   });
 
   it('GetParametersByPath returns one level, or every level with Recursive', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import {
   GetParameterCommand,
@@ -8,14 +8,16 @@ import {
   type PutParameterCommandInput,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
 import { storeDigest } from '../support/storeDigest.js';
+import { useHushServe } from '../support/useHushServe.js';
 import { disableKey } from './kmsKeyState.js';
 
 const ARN_PREFIX = 'arn:aws:ssm:us-east-1:000000000000:parameter';
 
 describe('SSM PutParameter, GetParameter, GetParameters', () => {
-  let server: HushServe;
+  // A data dir rather than memory: failed requests are checked against the bytes of the store.
+  const server = useHushServe();
   let ssm: SSMClient;
   const put = (input: PutParameterCommandInput) => ssm.send(new PutParameterCommand(input));
   const get = (Name: string, WithDecryption = false) =>
@@ -29,14 +31,8 @@ describe('SSM PutParameter, GetParameter, GetParameters', () => {
     return error;
   };
 
-  before(async () => {
-    // A data dir rather than memory: failed requests are checked against the bytes of the store.
-    server = await startHushServe();
+  before(() => {
     ssm = server.ssm();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   it('puts and gets a String, returning version, tier and the full Parameter shape', async () => {
