@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   BatchGetSecretValueCommand,
   CreateSecretCommand,
@@ -17,7 +17,7 @@ import {
   UntagResourceCommand,
   ValidateResourcePolicyCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { type HushServe, startHushServe } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 import { failsWithoutChange } from './fixtures.js';
 
 const POLICY = JSON.stringify({
@@ -26,10 +26,9 @@ const POLICY = JSON.stringify({
 });
 
 describe('Secrets Manager: listing, batches, tags, policies, passwords', () => {
-  let server: HushServe;
+  const server = useHushServe();
   let sm: SecretsManagerClient;
   before(async () => {
-    server = await startHushServe();
     sm = server.secretsManager();
     for (const [name, description, tags] of [
       ['prod/db', 'Production database', [{ Key: 'team', Value: 'core' }]],
@@ -45,10 +44,6 @@ describe('Secrets Manager: listing, batches, tags, policies, passwords', () => {
         }),
       );
     }
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   const names = async (input: ListSecretsCommandInput) =>

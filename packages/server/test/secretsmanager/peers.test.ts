@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import middy from '@middy/core';
 import secretsManager from '@middy/secrets-manager';
-import { type HushServe, startHushServe } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 import { assertNoPlaintext } from './fixtures.js';
 
 const VALUES = ['cli-secret-Wd48', 'cli-secret-Ys19', 'powertools-secret-Ka73', 'middy-secret-Fe25'];
 
 describe('Secrets Manager through the AWS CLI, Powertools and Middy', () => {
-  let server: HushServe;
-  before(async () => {
-    server = await startHushServe();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  const server = useHushServe();
 
   const aws = (...args: string[]) => {
     const result = spawnSync(

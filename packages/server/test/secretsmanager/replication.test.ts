@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -11,25 +11,20 @@ import {
   type SecretsManagerClient,
   StopReplicationToReplicaCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { type HushServe, startHushServe } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 import { assertNoPlaintext, failsWithoutChange } from './fixtures.js';
 
 const VALUES = ['replicated-Vb61', 'replicated-Nm22', 'created-with-replica-Jc90'];
 
 describe('Secrets Manager replication across regions', () => {
-  let server: HushServe;
+  const server = useHushServe();
   let east: SecretsManagerClient;
   let west: SecretsManagerClient;
   let arn: string;
   before(async () => {
-    server = await startHushServe();
     east = server.secretsManager('us-east-1');
     west = server.secretsManager('eu-west-1');
     arn = (await east.send(new CreateSecretCommand({ Name: 'shared/api', SecretString: VALUES[0] }))).ARN!;
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   it('is invisible in another region until replicated', async () => {

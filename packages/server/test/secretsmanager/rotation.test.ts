@@ -14,7 +14,8 @@ import {
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import Database from 'better-sqlite3';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 import { type PasswordService, startPasswordService } from './fixtures/passwordService.js';
 import { assertNoPlaintext, failsWithoutChange } from './fixtures.js';
 
@@ -27,7 +28,7 @@ interface Stored {
 }
 
 describe('Secrets Manager rotation through a rotation function', () => {
-  let server: HushServe;
+  const server = useHushServe({ env: { HUSH_ROTATION_CHECK_INTERVAL_MS: '100' } });
   let sm: SecretsManagerClient;
   let service: PasswordService;
   const seen: string[] = [INITIAL_PASSWORD];
@@ -38,7 +39,6 @@ describe('Secrets Manager rotation through a rotation function', () => {
     ) as Stored;
 
   before(async () => {
-    server = await startHushServe({ env: { HUSH_ROTATION_CHECK_INTERVAL_MS: '100' } });
     sm = server.secretsManager();
     service = await startPasswordService(INITIAL_PASSWORD);
     await sm.send(
@@ -50,8 +50,6 @@ describe('Secrets Manager rotation through a rotation function', () => {
   });
   after(async () => {
     await service.close();
-    await server.stop();
-    server.cleanup();
   });
 
   it('rotates immediately: the service takes a new password, AWSCURRENT moves to it, AWSPREVIOUS keeps the old', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import {
   CreateSecretCommand,
@@ -15,21 +15,17 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, GetParametersCommand } from '@aws-sdk/client-ssm';
 import { disableKey } from '../ssm/kmsKeyState.js';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
+import { awsError } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 import { assertNoPlaintext, failsWithoutChange, rawCall, token } from './fixtures.js';
 
 const VALUES = ['db-password-Xk29q', 'db-password-Rt71m', 'db-password-Lp03z', 'binary-secret-Qw55'];
 
 describe('Secrets Manager: secrets, versions and labels', () => {
-  let server: HushServe;
+  const server = useHushServe();
   let sm: SecretsManagerClient;
   before(async () => {
-    server = await startHushServe();
     sm = server.secretsManager();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
   });
 
   it('creates a secret whose ARN ends in - and 6 random characters, readable by name, ARN and partial ARN', async () => {
