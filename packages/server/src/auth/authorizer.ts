@@ -8,7 +8,7 @@ import type { AccessCheck } from './access/index.js';
 import type { Identity } from './config.js';
 import { type Policy, PolicyError, parsePolicy } from './policy/document.js';
 import { type AuthorizationRequest, accessDeniedMessage, evaluate } from './policy/evaluate.js';
-import { type ContextValue, requestContext } from './policy/requestContext.js';
+import { type ContextValue, type RequestContext, requestContext } from './policy/requestContext.js';
 import type { TrailEntry } from './trail.js';
 
 export interface CallFacts {
@@ -61,6 +61,38 @@ export function globalConditionKeys(
   };
 }
 
+/** The global keys of one call, lower-cased, built once per call and kind of action. */
+const globalContexts = new WeakMap<CallFacts, { kms?: RequestContext; other?: RequestContext }>();
+
+function globalContext(facts: CallFacts, action: string): RequestContext {
+  let contexts = globalContexts.get(facts);
+  if (!contexts) {
+    contexts = {};
+    globalContexts.set(facts, contexts);
+  }
+  const kind = action.startsWith('kms:') ? 'kms' : 'other';
+  let context = contexts[kind];
+  if (!context) {
+    context = requestContext(globalConditionKeys(facts, action));
+    contexts[kind] = context;
+  }
+  return context;
+}
+
+/**
+ * A check's own keys over the call's global keys, built on the first lookup: most statements have
+ * no condition and no policy variable, so most checks never read their context at all.
+ */
+function checkContext(facts: CallFacts, check: AccessCheck): RequestContext {
+  let own: RequestContext | undefined;
+  return {
+    get(key) {
+      own ??= requestContext(check.context);
+      return own.get(key) ?? globalContext(facts, check.action).get(key);
+    },
+  };
+}
+
 export interface Denial {
   entry: TrailEntry;
   message: string;
@@ -77,7 +109,7 @@ export function authorizeChecks(
       principal: facts.identity,
       action: check.action,
       resource: check.resource,
-      context: requestContext({ ...globalConditionKeys(facts, check.action), ...check.context }),
+      context: checkContext(facts, check),
       identityPolicies: facts.identity.policies,
       resourcePolicy: resourcePolicy(check),
     };

@@ -37,11 +37,8 @@ export function kmsOnBehalfOf(
     if (denial) throw refusal(service, denial.message);
   };
   const onBehalf = Object.create(base) as KmsEngine;
-  onBehalf.decrypt = (scope: Scope, blob: Buffer, context?: EncryptionContext) => {
-    const key = base.keyOfBlob(scope, blob);
-    if (key) authorize('kms:Decrypt', key, context);
-    return base.decrypt(scope, blob, context);
-  };
+  onBehalf.decrypt = (scope: Scope, blob: Buffer, context?: EncryptionContext) =>
+    base.decrypt(scope, blob, context, (key) => authorize('kms:Decrypt', key, context));
   onBehalf.encrypt = (key: KeyRecord, plaintext: Buffer, context?: EncryptionContext) => {
     authorize('kms:Encrypt', key, context);
     return base.encrypt(key, plaintext, context);

@@ -22,12 +22,24 @@ const invalidSignature = (message: string): AwsError => new AwsError('InvalidSig
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
-/** `20260101T120000Z` ↔ epoch ms. */
-function parseAmzDate(text: string): number | undefined {
+/** `20260101T120000Z` (or an HTTP date) → epoch ms and the ISO-8601 basic form. */
+function parseAmzDate(text: string): { ms: number; basic: string } | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
-  if (m) return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  if (m) {
+    const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    const at = new Date(ms);
+    // Date.UTC rolls over out-of-range fields (month 13, year 0099); only an exact date is its own form.
+    const exact =
+      at.getUTCFullYear() === +m[1]! &&
+      at.getUTCMonth() === +m[2]! - 1 &&
+      at.getUTCDate() === +m[3]! &&
+      at.getUTCHours() === +m[4]! &&
+      at.getUTCMinutes() === +m[5]! &&
+      at.getUTCSeconds() === +m[6]!;
+    return { ms, basic: exact ? text : formatAmzDate(ms) };
+  }
   const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? undefined : parsed;
+  return Number.isNaN(parsed) ? undefined : { ms: parsed, basic: formatAmzDate(parsed) };
 }
 const formatAmzDate = (ms: number): string =>
   new Date(ms)
@@ -80,14 +92,14 @@ export function verifySignature(config: AuthConfig, input: VerifyInput): AccessK
   if (token !== key.sessionToken) throw invalidToken();
   if (key.expiresAt !== undefined && input.now >= key.expiresAt) throw expiredToken();
 
-  const signedAt = parseAmzDate(amzDate);
-  if (signedAt === undefined) {
+  const parsedDate = parseAmzDate(amzDate);
+  if (parsedDate === undefined) {
     throw new AwsError(
       'IncompleteSignatureException',
       `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
     );
   }
-  const isoDate = formatAmzDate(signedAt);
+  const { ms: signedAt, basic: isoDate } = parsedDate;
   if (auth.date !== isoDate.slice(0, 8)) {
     throw invalidSignature(
       `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${isoDate.slice(0, 8)}', from '${amzDate}'.`,

@@ -77,6 +77,8 @@ const toRecord = (row: KeyRow): KeyRecord => ({
   multiRegion: row.multi_region === 1,
 });
 
+const MAX_CACHED_KEYS = 10_000;
+
 export interface Scope {
   region: string;
   account: string;
@@ -126,6 +128,12 @@ export interface CreateKeyOptions {
 export class KmsEngine {
   /** Unsealed key material, by `keyId/region/version`; material never changes once written. */
   private readonly materialCache = new Map<string, Buffer>();
+  /**
+   * Key records read since the store last changed: every Decrypt and every SecureString or secret
+   * read looks its key up, and a record rarely changes. Frozen, because callers share them.
+   */
+  private readonly keyCache = new Map<string, KeyRecord>();
+  private keyCacheGeneration = -1;
 
   constructor(
     private readonly store: Store,
@@ -191,10 +199,22 @@ export class KmsEngine {
   }
 
   getById(scope: Scope, id: string): KeyRecord | undefined {
+    if (this.keyCacheGeneration !== this.store.generation) {
+      this.keyCache.clear();
+      this.keyCacheGeneration = this.store.generation;
+    }
+    const keyId = id.toLowerCase();
+    const cacheKey = `${scope.region}/${scope.account}/${keyId}`;
+    const cached = this.keyCache.get(cacheKey);
+    if (cached) return cached;
     const row = this.store
       .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
-      .get(id.toLowerCase(), scope.region, scope.account) as KeyRow | undefined;
-    return row && toRecord(row);
+      .get(keyId, scope.region, scope.account) as KeyRow | undefined;
+    if (!row) return undefined;
+    const record = Object.freeze(toRecord(row));
+    if (this.keyCache.size >= MAX_CACHED_KEYS) this.keyCache.clear();
+    this.keyCache.set(cacheKey, record);
+    return record;
   }
 
   aliasTarget(scope: Scope, aliasName: string): string | undefined {
@@ -300,11 +320,18 @@ export class KmsEngine {
 
   /**
    * Decrypts a blob made by `encrypt`. A blob that is not ours, was altered, or was bound to another
-   * context fails with InvalidCiphertextException and an empty message, as AWS's does.
+   * context fails with InvalidCiphertextException and an empty message, as AWS's does. `authorize`
+   * sees the blob's key before anything else is checked, as KMS checks access first.
    */
-  decrypt(scope: Scope, blob: Buffer, context?: EncryptionContext): { key: KeyRecord; plaintext: Buffer } {
+  decrypt(
+    scope: Scope,
+    blob: Buffer,
+    context?: EncryptionContext,
+    authorize?: (key: KeyRecord) => void,
+  ): { key: KeyRecord; plaintext: Buffer } {
     const header = decodeHeader(blob);
     const key = header && this.getById(scope, header.keyId);
+    if (key) authorize?.(key);
     if (!header || !key) throw new AwsError('InvalidCiphertextException', '');
     this.assertUsable(key);
     const material = this.material(key, header.materialVersion);

@@ -150,17 +150,19 @@ export function touch(db: Db, arn: string, now: number): void {
   db.prepare('UPDATE sm_secrets SET last_changed_at = ? WHERE arn = ?').run(now, arn);
 }
 
-/** AWS records access dates to the day. */
+/** AWS records access dates to the day; a date already recorded is not written again. */
 export const accessDay = (now: number): number => Math.floor(now / 86_400_000) * 86_400_000;
 
 export function recordAccess(db: Db, arn: string, versionId: string, now: number): void {
   const day = accessDay(now);
-  db.prepare('UPDATE sm_secrets SET last_accessed_at = ? WHERE arn = ?').run(day, arn);
-  db.prepare('UPDATE sm_versions SET last_accessed_at = ? WHERE secret_arn = ? AND version_id = ?').run(
+  db.prepare('UPDATE sm_secrets SET last_accessed_at = ? WHERE arn = ? AND last_accessed_at IS NOT ?').run(
     day,
     arn,
-    versionId,
+    day,
   );
+  db.prepare(
+    'UPDATE sm_versions SET last_accessed_at = ? WHERE secret_arn = ? AND version_id = ? AND last_accessed_at IS NOT ?',
+  ).run(day, arn, versionId, day);
 }
 
 export interface Tag {

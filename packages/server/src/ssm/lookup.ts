@@ -28,12 +28,19 @@ export function findReferenced(ctx: OperationContext, store: ParameterStore, ref
   const parsed = parseReference(scopeOf(ctx), reference);
   if (!parsed) throw parameterNotFound();
   if (!reference.startsWith('arn:') && !isWellFormedName(parsed.names[0]!)) throw invalidNameError();
+  const selector = parsed.selector;
+  if (!selector) {
+    // A parameter always has a version, so its latest version is also the test that it exists.
+    for (const candidate of parsed.names) {
+      const latest = store.latest(candidate);
+      if (latest) return { version: latest };
+    }
+    throw parameterNotFound();
+  }
   const name = parsed.names.find((candidate) => store.exists(candidate));
   if (name === undefined) throw parameterNotFound();
-  const selector = parsed.selector;
   let version: ParameterVersion | undefined;
-  if (!selector) version = store.latest(name);
-  else if (selector.kind === 'version') {
+  if (selector.kind === 'version') {
     version = store.version(name, selector.version);
     if (!version) throw versionNotFound(name, selector.version);
   } else {

@@ -21,10 +21,15 @@ export interface Migration {
   sql: string;
 }
 
+/** More distinct SQL texts than this means SQL is being built from data; start the cache afresh. */
+const MAX_CACHED_STATEMENTS = 1000;
+
 export class Store {
+  /** The database; its `prepare` hands out cached statements (see `cacheStatements`). */
   readonly db: Db;
-  /** Compiled statements by SQL text: compiling one costs more than running it on the hot paths. */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Runs a function in a transaction; made once, because better-sqlite3 builds a wrapper per call. */
+  private readonly inTransaction: (fn: () => unknown) => unknown;
+  private readonly changes = { generation: 0 };
 
   constructor(options: StoreOptions) {
     if (options.inMemory) {
@@ -35,6 +40,8 @@ export class Store {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
     }
+    cacheStatements(this.db, this.changes);
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec('CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
@@ -52,22 +59,70 @@ export class Store {
     }
   }
 
-  /** A compiled statement for `sql`, compiled once per store. */
-  prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+  /**
+   * Changes whenever a statement changes a row or a transaction rolls back. A cache of rows read
+   * under one generation is current for as long as the generation stays the same.
+   */
+  get generation(): number {
+    return this.changes.generation;
   }
 
-  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  /** A compiled statement for `sql`, compiled once per store. */
+  prepare(sql: string): Database.Statement {
+    return this.db.prepare(sql);
+  }
+
+  /** Runs `fn` in one transaction (nested calls join the outer one as a savepoint). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.inTransaction(fn) as T;
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Makes `db.prepare` return one compiled statement per SQL text, and counts changes. Compiling costs
+ * more than running a statement on the hot read paths, and every store module calls `prepare` where
+ * it needs a statement. Sharing is safe because no caller iterates a statement or changes its modes
+ * (`pluck`, `raw`, `expand`), and everything runs on one thread. Every write statement and every
+ * transaction go through here, so `changes.generation` moves with each change and each rollback.
+ */
+function cacheStatements(db: Db, changes: { generation: number }): void {
+  const compile = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      statement = compile(sql);
+      if (!statement.reader) countWrites(statement, changes);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  db.prepare = cached as Db['prepare'];
+
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const run = transaction(fn);
+    return (...args: unknown[]) => {
+      try {
+        return run(...args);
+      } catch (error) {
+        changes.generation++;
+        throw error;
+      }
+    };
+  }) as Db['transaction'];
+}
+
+function countWrites(statement: Database.Statement, changes: { generation: number }): void {
+  const run = statement.run.bind(statement);
+  statement.run = ((...params: unknown[]) => {
+    const result = run(...params);
+    if (result.changes > 0) changes.generation++;
+    return result;
+  }) as Database.Statement['run'];
 }

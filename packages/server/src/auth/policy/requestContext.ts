@@ -4,7 +4,10 @@
  * `kms:EncryptionContextKeys`.
  */
 export type ContextValue = string | readonly string[];
-export type RequestContext = ReadonlyMap<string, ContextValue>;
+/** Looks a condition key up by its lower-cased name. */
+export interface RequestContext {
+  get(lowerCaseKey: string): ContextValue | undefined;
+}
 
 export function requestContext(entries: Record<string, ContextValue | undefined>): Map<string, ContextValue> {
   const context = new Map<string, ContextValue>();
