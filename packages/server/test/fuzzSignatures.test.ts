@@ -6,14 +6,11 @@
  * byte-for-byte what it was.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import aws4 from 'aws4';
 import fc from 'fast-check';
-import { KEYS, strictArgs } from './auth/fixtures/strictConfig.js';
-import { type HushServe, startHushServe } from './support/hushServe.js';
+import { KEYS } from './auth/fixtures/strictConfig.js';
+import { useStrictHushServe } from './auth/fixtures/useStrictHushServe.js';
 import { rawPost } from './support/rawClient.js';
 import { storeDigest } from './support/storeDigest.js';
 
@@ -126,17 +123,7 @@ function forge(host: string, write: Write, tamper: Tamper, noise: string, skewMi
 }
 
 describe('strict mode under forged signatures', () => {
-  let server: HushServe;
-  let dir: string;
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hush-forged-'));
-    server = await startHushServe({ args: strictArgs(dir) });
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const server = useStrictHushServe();
 
   it('refuses 20,000 damaged signatures with AWS errors and writes nothing', async () => {
     const host = new URL(server.url).host;

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
-import { HUSH_BIN, type HushServe, startHushServe } from '../support/hushServe.js';
+import { HUSH_BIN } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 const hush = (...args: string[]) => spawnSync(process.execPath, [HUSH_BIN, ...args], { encoding: 'utf8' });
 
 describe('default mode and hush audit', () => {
-  let server: HushServe;
-  before(async () => {
-    server = await startHushServe();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  const server = useHushServe();
 
   it('still takes any credentials and allows everything, and audits it in <data-dir>/audit.log', async () => {
     const kms = new KMSClient({

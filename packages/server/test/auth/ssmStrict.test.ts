@@ -2,31 +2,22 @@
  * BlockKMSDecryptForAllResources end to end through SSM: `hush serve --strict`, the real SSM client.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
-import { ACCOUNT, KEYS, strictArgs } from './fixtures/strictConfig.js';
+import { awsError } from '../support/hushServe.js';
+import { ACCOUNT, KEYS } from './fixtures/strictConfig.js';
+import { useStrictHushServe } from './fixtures/useStrictHushServe.js';
 
 describe('hush serve --strict: SecureStrings and BlockKMSDecryptForAllResources', () => {
-  let server: HushServe;
-  let dir: string;
+  const server = useStrictHushServe({ inMemory: true });
   const ssm = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) =>
     new SSMClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1 });
   const VALUE = 'orders-db-password-77ab1';
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hush-strict-ssm-'));
-    server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
     await ssm(KEYS.admin).send(
       new PutParameterCommand({ Name: '/orders/db-password', Type: 'SecureString', Value: VALUE }),
     );
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('the denied user cannot read the SecureString with decryption', async () => {
@@ -50,7 +41,7 @@ describe('hush serve --strict: SecureStrings and BlockKMSDecryptForAllResources'
   });
 
   it('the audit log records both without the value', () => {
-    const text = readFileSync(join(dir, 'audit.log'), 'utf8');
+    const text = server.auditLog();
     assert.ok(!text.includes(VALUE));
     const lines = text
       .trim()

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import aws4 from 'aws4';
-import { awsError, type HushServe, startHushServe } from '../support/hushServe.js';
-import { ACCOUNT, KEYS, strictArgs } from './fixtures/strictConfig.js';
+import { awsError } from '../support/hushServe.js';
+import { ACCOUNT, KEYS } from './fixtures/strictConfig.js';
+import { useStrictHushServe } from './fixtures/useStrictHushServe.js';
 
 const PLAINTEXT = 'env-var-plaintext-4f9c2';
 const ORDERS_CONTEXT = { LambdaFunctionName: 'orders' };
 
 describe('hush serve --strict', () => {
-  let server: HushServe;
-  let dir: string;
+  const server = useStrictHushServe({ inMemory: true });
   let keyId: string;
   let ordersCiphertext: Uint8Array;
   const kms = (
@@ -22,8 +19,6 @@ describe('hush serve --strict', () => {
   ) => new KMSClient({ endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1, ...extra });
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hush-strict-'));
-    server = await startHushServe({ inMemory: true, args: strictArgs(dir) });
     const created = await kms(KEYS.admin).send(new CreateKeyCommand({ Description: 'lambda env' }));
     keyId = created.KeyMetadata!.KeyId!;
     const encrypted = await kms(KEYS.admin).send(
@@ -34,10 +29,6 @@ describe('hush serve --strict', () => {
       }),
     );
     ordersCiphertext = encrypted.CiphertextBlob!;
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   describe('SigV4', () => {
@@ -234,7 +225,7 @@ describe('hush serve --strict', () => {
 
   describe('audit log', () => {
     it('records every request with principal, action, resource and decision, and no secret', async () => {
-      const text = readFileSync(join(dir, 'audit.log'), 'utf8');
+      const text = server.auditLog();
       const lines = text
         .trim()
         .split('\n')
