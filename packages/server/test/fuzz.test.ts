@@ -7,13 +7,13 @@
  * every real operation and checks only that nothing answers 5xx.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Shape, StructureShape } from '../src/protocol/shape.js';
 import { services } from '../src/server.js';
-import { type HushServe, startHushServe } from './support/hushServe.js';
 import { fakeAuthorization, type RawResponse, rawPost } from './support/rawClient.js';
 import { storeDigest } from './support/storeDigest.js';
+import { useHushServe } from './support/useHushServe.js';
 
 interface FuzzRequest {
   target: string;
@@ -200,14 +200,7 @@ function assertAwsShaped(request: FuzzRequest, response: RawResponse): void {
 }
 
 describe('hush serve under generated input', () => {
-  let server: HushServe;
-  before(async () => {
-    server = await startHushServe();
-  });
-  after(async () => {
-    await server.stop();
-    server.cleanup();
-  });
+  const server = useHushServe();
 
   it('answers 100,000 broken requests with their AWS 4xx and writes nothing', async () => {
     const before = storeDigest(server.dataDir);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { type HushServe, startHushServe } from './support/hushServe.js';
+import { describe, it } from 'node:test';
+import type { HushServe } from './support/hushServe.js';
+import { useHushServe } from './support/useHushServe.js';
 
 const authorization = (accessKey: string) =>
   `AWS4-HMAC-SHA256 Credential=${accessKey}/20260101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc`;
@@ -21,13 +22,7 @@ async function encryptWithBadInput(server: HushServe, accessKey: string): Promis
 }
 
 describe('rate limit per access key', () => {
-  let server: HushServe;
-  before(async () => {
-    server = await startHushServe({ inMemory: true, args: ['--rate-limit', '5'] });
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const server = useHushServe({ inMemory: true, args: ['--rate-limit', '5'] });
 
   it('throttles a key past its rate with ThrottlingException, leaving other keys alone', async () => {
     const noisy: string[] = [];
@@ -47,13 +42,7 @@ describe('rate limit per access key', () => {
 });
 
 describe('connection limit', () => {
-  let server: HushServe;
-  before(async () => {
-    server = await startHushServe({ inMemory: true, args: ['--max-connections', '2'] });
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const server = useHushServe({ inMemory: true, args: ['--max-connections', '2'] });
 
   const open = (): Promise<Socket> =>
     new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CreateKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { awsError, type HushServe, startHushServe } from './support/hushServe.js';
+import { awsError, type HushServe } from './support/hushServe.js';
+import { useHushServe } from './support/useHushServe.js';
 
 const post = (server: HushServe, target: string, body: string, headers: Record<string, string> = {}) =>
   fetch(server.url, {
@@ -17,13 +18,7 @@ const post = (server: HushServe, target: string, body: string, headers: Record<s
   });
 
 describe('AWS JSON 1.1 protocol', () => {
-  let server: HushServe;
-  before(async () => {
-    server = await startHushServe({ inMemory: true });
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const server = useHushServe({ inMemory: true });
 
   it('answers malformed JSON with SerializationException and a request id', async () => {
     const res = await post(server, 'TrentService.CreateKey', '{"Description": ');

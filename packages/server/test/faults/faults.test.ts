@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
-import {
-  awsError,
-  HUSH_BIN,
-  type HushServe,
-  startHushServe,
-  TEST_CREDENTIALS,
-} from '../support/hushServe.js';
+import { awsError, HUSH_BIN, TEST_CREDENTIALS } from '../support/hushServe.js';
+import { useHushServe } from '../support/useHushServe.js';
 
 interface Stats {
   total: number;
@@ -24,7 +19,10 @@ interface Fault {
 }
 
 describe('fault injection', () => {
-  let server: HushServe;
+  const server = useHushServe({
+    inMemory: true,
+    args: ['--fault', 'TrentService.ListAliases:error=503,count=2', '--fault', 'AmazonSSM.*:latency=1ms,p=0'],
+  });
   const control = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -48,21 +46,6 @@ describe('fault injection', () => {
       credentials: TEST_CREDENTIALS,
       maxAttempts: 3,
     });
-
-  before(async () => {
-    server = await startHushServe({
-      inMemory: true,
-      args: [
-        '--fault',
-        'TrentService.ListAliases:error=503,count=2',
-        '--fault',
-        'AmazonSSM.*:latency=1ms,p=0',
-      ],
-    });
-  });
-  after(async () => {
-    await server.stop();
-  });
   beforeEach(async () => {
     await control('DELETE', '/_hush/stats');
   });
