@@ -1,11 +1,9 @@
 /**
- * A small AWS JSON 1.1 client: one signed POST per call (SigV4, `sigv4.ts`), keep-alive connections.
- * It is the only network code on the runtime's default path — no AWS SDK — and the CLI uses it too.
- * Retries and timeouts belong to the caller (`call` takes an AbortSignal). `node:http`/`node:https`
- * are loaded on the first call and only the one the endpoint needs (https pulls in TLS: ~8 ms at a
- * cold start that an http endpoint never pays).
+ * A small AWS JSON 1.1 client: one signed POST per call (SigV4, `sigv4.ts`) over keep-alive
+ * connections (`httpClient.ts`). It is the only network code on the runtime's default path — no AWS
+ * SDK, no `node:http` — and the CLI uses it too. Retries and timeouts belong to the caller (`call`
+ * takes an AbortSignal).
  */
-import type { Agent, IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http';
 import { AwsServiceError } from './awsServiceError.js';
 import {
   type AwsCredentials,
@@ -14,6 +12,7 @@ import {
   endpointFromEnv,
   regionFromEnv,
 } from './environment.js';
+import { httpRequest } from './httpClient.js';
 import { SERVICES, type ServiceName } from './services.js';
 import { signRequest } from './sigv4.js';
 
@@ -31,29 +30,6 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Region for this call (a reference's `?region=`). */
   region?: string;
-}
-
-interface HttpModule {
-  Agent: new (options: { keepAlive: boolean; maxSockets: number }) => Agent;
-  request(
-    options: RequestOptions,
-    onResponse: (res: IncomingMessage) => void,
-  ): ReturnType<typeof import('node:http').request>;
-}
-
-const transports = new Map<string, Promise<{ module: HttpModule; agent: Agent }>>();
-
-function transportFor(protocol: string): Promise<{ module: HttpModule; agent: Agent }> {
-  let loaded = transports.get(protocol);
-  if (!loaded) {
-    const load: Promise<HttpModule> = protocol === 'https:' ? import('node:https') : import('node:http');
-    loaded = load.then((module) => ({
-      module,
-      agent: new module.Agent({ keepAlive: true, maxSockets: 50 }),
-    }));
-    transports.set(protocol, loaded);
-  }
-  return loaded;
 }
 
 export class AwsJsonClient {
@@ -96,13 +72,14 @@ export class AwsJsonClient {
       },
       credentials,
     );
-    const { status, text, requestId } = await send(url, headers, body, options.signal);
-    const parsed = text === '' ? {} : parseJson(text);
+    const answer = await httpRequest(url, 'POST', headers, body, options.signal);
+    const { status } = answer;
+    const parsed = answer.body === '' ? {} : parseJson(answer.body);
     if (status >= 200 && status < 300) return parsed as T;
     const type = String(parsed.__type ?? 'UnknownError');
     const code = type.slice(type.lastIndexOf('#') + 1);
     const message = String(parsed.message ?? parsed.Message ?? '');
-    throw new AwsServiceError(code, message, status, requestId, parsed);
+    throw new AwsServiceError(code, message, status, answer.headers['x-amzn-requestid'], parsed);
   }
 
   private async credentials(): Promise<AwsCredentials> {
@@ -122,41 +99,4 @@ function parseJson(text: string): Record<string, unknown> {
   } catch {
     return { __type: 'InvalidResponse', message: 'the service answered with something other than JSON' };
   }
-}
-
-async function send(
-  url: URL,
-  headers: OutgoingHttpHeaders,
-  body: string,
-  signal: AbortSignal | undefined,
-): Promise<{ status: number; text: string; requestId: string | undefined }> {
-  const { module, agent } = await transportFor(url.protocol);
-  return new Promise((resolve, reject) => {
-    const req = module.request(
-      {
-        protocol: url.protocol,
-        hostname: url.hostname,
-        port: url.port || undefined,
-        path: url.pathname || '/',
-        method: 'POST',
-        headers,
-        agent,
-        ...(signal ? { signal } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString('utf8'),
-            requestId: (res.headers['x-amzn-requestid'] as string | undefined) ?? undefined,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }

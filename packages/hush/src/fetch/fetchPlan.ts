@@ -54,7 +54,8 @@ export class FetchPlan {
     const running = this.inflight.get(key);
     if (running) return running;
     let promise = new Promise<RawValue>((resolve, reject) => {
-      if (this.pending.length === 0) queueMicrotask(() => this.flush());
+      // A promise job rather than queueMicrotask, which wraps every callback in an AsyncResource.
+      if (this.pending.length === 0) void Promise.resolve().then(() => this.flush());
       this.pending.push({ ref, key, resolve, reject });
     });
     if (this.expireAtRotation && ref.kind === 'secretsmanager') {

@@ -4,9 +4,9 @@
  * batch, path or KMS call, so those are emulated by parallel GETs or sent through `fallback`
  * (default: the direct transport).
  */
-import http from 'node:http';
 import { AwsServiceError } from '../aws/awsServiceError.js';
 import type { Env } from '../aws/environment.js';
+import { httpRequest } from '../aws/httpClient.js';
 import { directTransport } from './direct.js';
 import type { Transport, TransportCallOptions } from './transport.js';
 
@@ -16,12 +16,6 @@ export interface ExtensionTransportOptions {
   /** For operations the extension lacks (GetParametersByPath, Decrypt). */
   fallback?: Transport;
   env?: Env;
-}
-
-let agent: http.Agent | undefined;
-function keepAliveAgent(): http.Agent {
-  agent ??= new http.Agent({ keepAlive: true, maxSockets: 50 });
-  return agent;
 }
 
 type Json = Record<string, unknown>;
@@ -98,44 +92,22 @@ function settle(
   return { [listMember]: found, [invalidMember]: invalid };
 }
 
-function request(url: URL, token: string, signal: AbortSignal | undefined): Promise<Json> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      url,
-      {
-        agent: keepAliveAgent(),
-        headers: { 'X-Aws-Parameters-Secrets-Token': token },
-        ...(signal ? { signal } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            try {
-              resolve(JSON.parse(text) as Json);
-            } catch {
-              reject(
-                new AwsServiceError(
-                  'InvalidResponse',
-                  'the extension answered with non-JSON',
-                  502,
-                  undefined,
-                  {},
-                ),
-              );
-            }
-            return;
-          }
-          reject(new AwsServiceError(extensionErrorCode(status, text), '', status, undefined, {}));
-        });
-      },
-    );
-    req.on('error', reject);
-  });
+async function request(url: URL, token: string, signal: AbortSignal | undefined): Promise<Json> {
+  const answer = await httpRequest(
+    url,
+    'GET',
+    { Host: url.host, 'X-Aws-Parameters-Secrets-Token': token },
+    '',
+    signal,
+  );
+  const { status, body } = answer;
+  if (status < 200 || status >= 300)
+    throw new AwsServiceError(extensionErrorCode(status, body), '', status, undefined, {});
+  try {
+    return JSON.parse(body) as Json;
+  } catch {
+    throw new AwsServiceError('InvalidResponse', 'the extension answered with non-JSON', 502, undefined, {});
+  }
 }
 
 /** The extension relays AWS's error as text; pick out the code it names. */
