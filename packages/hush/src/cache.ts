@@ -3,42 +3,45 @@
  * key to the end and eviction drops the first key.
  */
 export class LruCache<V> {
-  private readonly map = new Map<string, V>();
+  readonly #map = new Map<string, V>();
+  readonly #maxEntries: number;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(maxEntries: number) {
+    this.#maxEntries = maxEntries;
+  }
 
   /** Looks up without touching the order (the hot path of defined secrets). */
   peek(key: string): V | undefined {
-    return this.map.get(key);
+    return this.#map.get(key);
   }
 
   get(key: string): V | undefined {
-    const value = this.map.get(key);
+    const value = this.#map.get(key);
     if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
+      this.#map.delete(key);
+      this.#map.set(key, value);
     }
     return value;
   }
 
   set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.maxEntries) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    if (this.#map.size > this.#maxEntries) {
+      const oldest = this.#map.keys().next().value;
+      if (oldest !== undefined) this.#map.delete(oldest);
     }
   }
 
   delete(key: string): void {
-    this.map.delete(key);
+    this.#map.delete(key);
   }
 
   clear(): void {
-    this.map.clear();
+    this.#map.clear();
   }
 
   get size(): number {
-    return this.map.size;
+    return this.#map.size;
   }
 }

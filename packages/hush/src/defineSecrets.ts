@@ -62,34 +62,33 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
   readonly values: SecretValues<D>;
   /** The prefetch started at definition (already handled: awaiting `load()` reports its failure). */
   readonly ready: Promise<SecretValues<D>>;
-  private readonly slots: Slot[];
+  readonly #slots: Slot[];
 
-  constructor(
-    private readonly hush: Hush,
-    definitions: D,
-    env: Readonly<Record<string, string | undefined>>,
-  ) {
-    this.slots = Object.entries(definitions).map(([name, entry]) => slotFor(hush, name, entry, env));
+  readonly #hush: Hush;
+
+  constructor(hush: Hush, definitions: D, env: Readonly<Record<string, string | undefined>>) {
+    this.#hush = hush;
+    this.#slots = Object.entries(definitions).map(([name, entry]) => slotFor(hush, name, entry, env));
     const values = {} as Record<string, Secret<unknown>>;
-    for (const slot of this.slots) {
-      Object.defineProperty(values, slot.name, { enumerable: true, get: () => this.read(slot) });
+    for (const slot of this.#slots) {
+      Object.defineProperty(values, slot.name, { enumerable: true, get: () => this.#read(slot) });
     }
     // console.log(values) would show `[Getter]` per key; show each (redacted) Secret instead.
     Object.defineProperty(values, Symbol.for('nodejs.util.inspect.custom'), {
       enumerable: false,
-      value: () => Object.fromEntries(this.slots.map((slot) => [slot.name, this.printable(slot)])),
+      value: () => Object.fromEntries(this.#slots.map((slot) => [slot.name, this.#printable(slot)])),
     });
     this.values = values as SecretValues<D>;
-    this.ready = this.fetchMissing();
+    this.ready = this.#fetchMissing();
     this.ready.catch(() => undefined);
   }
 
   /** Resolves with the values once every one is usable; rejects with a `SecretsError` naming every failure. */
   load(): Promise<SecretValues<D>> {
-    for (const slot of this.slots) {
-      if (slot.ref && !this.hush.peekSecret(slot.ref, slot.key)) return this.fetchMissing();
+    for (const slot of this.#slots) {
+      if (slot.ref && !this.#hush.peekSecret(slot.ref, slot.key)) return this.#fetchMissing();
     }
-    return this.validateAll();
+    return this.#validateAll();
   }
 
   /** One value, unwrapped. */
@@ -97,23 +96,23 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     return this.values[name].reveal();
   }
 
-  private async fetchMissing(): Promise<SecretValues<D>> {
+  async #fetchMissing(): Promise<SecretValues<D>> {
     const outcomes = await Promise.allSettled(
-      this.slots.map((slot) => (slot.ref ? this.hush.resolve(slot.ref) : undefined)),
+      this.#slots.map((slot) => (slot.ref ? this.#hush.resolve(slot.ref) : undefined)),
     );
     const failures: Record<string, HushError> = {};
     outcomes.forEach((outcome, i) => {
-      if (outcome.status === 'rejected') failures[this.slots[i]!.name] = asHushError(outcome.reason);
+      if (outcome.status === 'rejected') failures[this.#slots[i]!.name] = asHushError(outcome.reason);
     });
     if (Object.keys(failures).length > 0) throw new SecretsError(failures);
-    return this.validateAll();
+    return this.#validateAll();
   }
 
-  private async validateAll(): Promise<SecretValues<D>> {
+  async #validateAll(): Promise<SecretValues<D>> {
     const failures: Record<string, HushError> = {};
-    for (const slot of this.slots) {
+    for (const slot of this.#slots) {
       if (!slot.schema) continue;
-      const raw = this.rawSecret(slot);
+      const raw = this.#rawSecret(slot);
       if (slot.validated.has(raw)) continue;
       const result = await slot.schema['~standard'].validate(raw.reveal());
       if (result.issues) {
@@ -130,23 +129,23 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     return this.values;
   }
 
-  private rawSecret(slot: Slot): Secret<unknown> {
+  #rawSecret(slot: Slot): Secret<unknown> {
     if (slot.literal) return slot.literal;
-    const secret = slot.ref ? this.hush.peekSecret(slot.ref, slot.key) : undefined;
+    const secret = slot.ref ? this.#hush.peekSecret(slot.ref, slot.key) : undefined;
     if (!secret) throw new HushError(`${slot.name}: not loaded yet (await secrets.load())`, slot.ref?.text);
     return secret;
   }
 
-  private printable(slot: Slot): Secret<unknown> | string {
+  #printable(slot: Slot): Secret<unknown> | string {
     try {
-      return this.read(slot);
+      return this.#read(slot);
     } catch {
       return '<not loaded>';
     }
   }
 
-  private read(slot: Slot): Secret<unknown> {
-    const raw = this.rawSecret(slot);
+  #read(slot: Slot): Secret<unknown> {
+    const raw = this.#rawSecret(slot);
     if (!slot.schema) return raw;
     const validated = slot.validated.get(raw);
     if (!validated)

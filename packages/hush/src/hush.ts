@@ -58,27 +58,27 @@ const DEFAULT_TTL = 5 * 60_000;
 const RETRY_FAILED_REFRESH_MS = 5_000;
 
 export class Hush {
-  private readonly cache: LruCache<Entry>;
-  private readonly plan: FetchPlan;
-  private readonly background = new Set<Promise<void>>();
-  private readonly parsed = new Map<string, Reference>();
-  private readonly ttlMs: number;
-  private readonly jitter: number;
-  private readonly maxStaleMs: number;
-  private readonly onError: (error: HushError) => void;
-  private readonly now: () => number;
+  readonly #cache: LruCache<Entry>;
+  readonly #plan: FetchPlan;
+  readonly #background = new Set<Promise<void>>();
+  readonly #parsed = new Map<string, Reference>();
+  readonly #ttlMs: number;
+  readonly #jitter: number;
+  readonly #maxStaleMs: number;
+  readonly #onError: (error: HushError) => void;
+  readonly #now: () => number;
 
   constructor(options: HushOptions = {}) {
     const env: Env = options.env ?? process.env;
-    this.ttlMs = options.ttlMs ?? DEFAULT_TTL;
-    this.jitter = options.jitter ?? 0.1;
-    this.maxStaleMs = options.maxStaleMs ?? 60 * 60_000;
-    this.cache = new LruCache(options.maxEntries ?? 1000);
-    this.onError =
+    this.#ttlMs = options.ttlMs ?? DEFAULT_TTL;
+    this.#jitter = options.jitter ?? 0.1;
+    this.#maxStaleMs = options.maxStaleMs ?? 60 * 60_000;
+    this.#cache = new LruCache(options.maxEntries ?? 1000);
+    this.#onError =
       options.onError ?? ((error) => console.warn(`hush: ${error.message}; serving the cached value`));
     const transport = options.transport ?? directTransport(options);
-    this.now = options.now ?? Date.now;
-    this.plan = new FetchPlan(
+    this.#now = options.now ?? Date.now;
+    this.#plan = new FetchPlan(
       transport,
       { ...DEFAULT_RETRY, ...options.retry },
       env,
@@ -88,13 +88,13 @@ export class Hush {
 
   /** Requests sent so far, by AWS operation. */
   get requests(): Readonly<Record<string, number>> {
-    return this.plan.requests;
+    return this.#plan.requests;
   }
 
   /** Parses (once) and returns a reference. */
   reference(input: ReferenceInput): Reference {
     if (typeof input !== 'string') return input;
-    let ref = this.parsed.get(input);
+    let ref = this.#parsed.get(input);
     if (!ref) {
       try {
         ref = parseReference(input);
@@ -103,7 +103,7 @@ export class Hush {
           cause: error,
         });
       }
-      this.parsed.set(input, ref);
+      this.#parsed.set(input, ref);
     }
     return ref;
   }
@@ -112,9 +112,9 @@ export class Hush {
   async resolve<T = unknown>(input: ReferenceInput): Promise<T> {
     const ref = this.reference(input);
     const key = fetchKey(ref);
-    const entry = this.cache.get(key);
-    if (entry && this.usable(ref, key, entry)) return this.view(ref, entry).value as T;
-    return this.view(ref, await this.fetch(ref, key)).value as T;
+    const entry = this.#cache.get(key);
+    if (entry && this.#usable(ref, key, entry)) return this.#view(ref, entry).value as T;
+    return this.#view(ref, await this.#fetch(ref, key)).value as T;
   }
 
   /** Many references at once (one fetch plan); settles with every outcome. */
@@ -127,9 +127,9 @@ export class Hush {
    * expired value is returned and refreshed in the background.
    */
   peekSecret(ref: Reference, key: string): Secret<unknown> | undefined {
-    const entry = this.cache.peek(key);
-    if (!entry || !this.usable(ref, key, entry)) return undefined;
-    const view = this.view(ref, entry);
+    const entry = this.#cache.peek(key);
+    if (!entry || !this.#usable(ref, key, entry)) return undefined;
+    const view = this.#view(ref, entry);
     view.secret ??= new Secret(view.value);
     return view.secret;
   }
@@ -137,7 +137,7 @@ export class Hush {
   /** Fetches now, whatever the cache holds, and returns the new value. */
   async refresh<T = unknown>(input: ReferenceInput): Promise<T> {
     const ref = this.reference(input);
-    return this.view(ref, await this.fetch(ref, fetchKey(ref))).value as T;
+    return this.#view(ref, await this.#fetch(ref, fetchKey(ref))).value as T;
   }
 
   /**
@@ -160,69 +160,69 @@ export class Hush {
 
   /** Resolves when every background refresh started so far has finished. */
   async idle(): Promise<void> {
-    while (this.background.size > 0) await Promise.all(this.background);
+    while (this.#background.size > 0) await Promise.all(this.#background);
   }
 
   /** Forgets every cached value. */
   clear(): void {
-    this.cache.clear();
+    this.#cache.clear();
   }
 
   /** True when the entry may be served now; starts a background refresh when it has expired. */
-  private usable(ref: Reference, key: string, entry: Entry): boolean {
-    const now = this.now();
+  #usable(ref: Reference, key: string, entry: Entry): boolean {
+    const now = this.#now();
     if (now < entry.expiresAt) return true;
     if (now >= entry.staleUntil) return false;
-    if (!entry.refreshing) this.revalidate(ref, key, entry);
+    if (!entry.refreshing) this.#revalidate(ref, key, entry);
     return true;
   }
 
-  private revalidate(ref: Reference, key: string, entry: Entry): void {
+  #revalidate(ref: Reference, key: string, entry: Entry): void {
     entry.refreshing = true;
-    const done = this.fetch(ref, key).then(
+    const done = this.#fetch(ref, key).then(
       () => undefined,
       (error: unknown) => {
         entry.refreshing = false;
-        entry.expiresAt = this.now() + Math.min(RETRY_FAILED_REFRESH_MS, this.ttlFor(ref));
+        entry.expiresAt = this.#now() + Math.min(RETRY_FAILED_REFRESH_MS, this.#ttlFor(ref));
         if (!entry.failing) {
           entry.failing = true;
-          this.onError(error instanceof HushError ? error : new HushError(String(error), ref.text));
+          this.#onError(error instanceof HushError ? error : new HushError(String(error), ref.text));
         }
       },
     );
-    this.background.add(done);
-    void done.finally(() => this.background.delete(done));
+    this.#background.add(done);
+    void done.finally(() => this.#background.delete(done));
   }
 
-  private async fetch(ref: Reference, key: string): Promise<Entry> {
+  async #fetch(ref: Reference, key: string): Promise<Entry> {
     let raw: RawValue | undefined;
     try {
-      raw = await this.plan.load(ref, key);
+      raw = await this.#plan.load(ref, key);
     } catch (error) {
       if (!(error instanceof SecretNotFoundError && ref.fallback !== undefined)) throw error;
     }
-    const ttl = this.ttlFor(ref);
-    const now = this.now();
-    let expiresAt = now + ttl * (1 - Math.random() * this.jitter);
+    const ttl = this.#ttlFor(ref);
+    const now = this.#now();
+    let expiresAt = now + ttl * (1 - Math.random() * this.#jitter);
     if (raw?.kind === 'secretsmanager' && raw.nextRotationAt !== undefined && raw.nextRotationAt > now)
       expiresAt = Math.min(expiresAt, raw.nextRotationAt);
     const entry: Entry = {
       raw,
       expiresAt,
-      staleUntil: now + ttl + this.maxStaleMs,
+      staleUntil: now + ttl + this.#maxStaleMs,
       refreshing: false,
       failing: false,
       views: new Map(),
     };
-    this.cache.set(key, entry);
+    this.#cache.set(key, entry);
     return entry;
   }
 
-  private ttlFor(ref: Reference): number {
-    return ref.ttlMs ?? (ref.kind === 'kms' ? Number.POSITIVE_INFINITY : this.ttlMs);
+  #ttlFor(ref: Reference): number {
+    return ref.ttlMs ?? (ref.kind === 'kms' ? Number.POSITIVE_INFINITY : this.#ttlMs);
   }
 
-  private view(ref: Reference, entry: Entry): { value: unknown; secret?: Secret<unknown> } {
+  #view(ref: Reference, entry: Entry): { value: unknown; secret?: Secret<unknown> } {
     let view = entry.views.get(ref.text);
     if (!view) {
       if (entry.raw === undefined) {

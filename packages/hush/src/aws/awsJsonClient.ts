@@ -34,13 +34,13 @@ export interface CallOptions {
 
 export class AwsJsonClient {
   readonly region: string;
-  private readonly options: AwsJsonClientOptions;
-  private readonly env: Env;
+  readonly #options: AwsJsonClientOptions;
+  readonly #env: Env;
 
   constructor(options: AwsJsonClientOptions = {}) {
-    this.options = options;
-    this.env = options.env ?? process.env;
-    const region = options.region ?? regionFromEnv(this.env);
+    this.#options = options;
+    this.#env = options.env ?? process.env;
+    const region = options.region ?? regionFromEnv(this.#env);
     if (!region) throw new Error('no AWS region: set AWS_REGION or pass a region');
     this.region = region;
   }
@@ -52,10 +52,10 @@ export class AwsJsonClient {
     options: CallOptions = {},
   ): Promise<T> {
     const region = options.region ?? this.region;
-    const url = this.options.endpoint
-      ? new URL(this.options.endpoint)
-      : endpointFromEnv(service, region, this.env);
-    const credentials = await this.credentials();
+    const url = this.#options.endpoint
+      ? new URL(this.#options.endpoint)
+      : endpointFromEnv(service, region, this.#env);
+    const credentials = await this.#credentials();
     const body = JSON.stringify(input);
     const info = SERVICES[service];
     const headers = signRequest(
@@ -82,11 +82,11 @@ export class AwsJsonClient {
     throw new AwsServiceError(code, message, status, answer.headers['x-amzn-requestid'], parsed);
   }
 
-  private async credentials(): Promise<AwsCredentials> {
-    const given = this.options.credentials;
+  async #credentials(): Promise<AwsCredentials> {
+    const given = this.#options.credentials;
     if (typeof given === 'function') return given();
     if (given) return given;
-    const fromEnv = credentialsFromEnv(this.env);
+    const fromEnv = credentialsFromEnv(this.#env);
     if (!fromEnv) throw new Error('no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
     return fromEnv;
   }

@@ -38,42 +38,47 @@ const SSM_BATCH = 10;
 const SECRETS_BATCH = 20;
 
 export class FetchPlan {
-  private pending: Pending[] = [];
-  private readonly inflight = new Map<string, Promise<RawValue>>();
+  #pending: Pending[] = [];
+  readonly #inflight = new Map<string, Promise<RawValue>>();
   /** Requests sent, by operation — for tests and benchmarks. */
   readonly requests: Record<string, number> = {};
 
-  constructor(
-    private readonly transport: Transport,
-    private readonly retry: RetryOptions,
-    private readonly env: Env,
-    private readonly expireAtRotation = false,
-  ) {}
+  readonly #transport: Transport;
+  readonly #retry: RetryOptions;
+  readonly #env: Env;
+  readonly #expireAtRotation: boolean;
+
+  constructor(transport: Transport, retry: RetryOptions, env: Env, expireAtRotation = false) {
+    this.#transport = transport;
+    this.#retry = retry;
+    this.#env = env;
+    this.#expireAtRotation = expireAtRotation;
+  }
 
   load(ref: Reference, key = fetchKey(ref)): Promise<RawValue> {
-    const running = this.inflight.get(key);
+    const running = this.#inflight.get(key);
     if (running) return running;
     let promise = new Promise<RawValue>((resolve, reject) => {
       // A promise job rather than queueMicrotask, which wraps every callback in an AsyncResource.
-      if (this.pending.length === 0) void Promise.resolve().then(() => this.flush());
-      this.pending.push({ ref, key, resolve, reject });
+      if (this.#pending.length === 0) void Promise.resolve().then(() => this.#flush());
+      this.#pending.push({ ref, key, resolve, reject });
     });
-    if (this.expireAtRotation && ref.kind === 'secretsmanager') {
-      const rotation = this.nextRotation(ref);
+    if (this.#expireAtRotation && ref.kind === 'secretsmanager') {
+      const rotation = this.#nextRotation(ref);
       promise = promise.then(async (raw) => {
         const at = await rotation;
         return at === undefined ? raw : { ...raw, nextRotationAt: at };
       });
     }
-    this.inflight.set(key, promise);
-    const forget = () => this.inflight.delete(key);
+    this.#inflight.set(key, promise);
+    const forget = () => this.#inflight.delete(key);
     promise.then(forget, forget);
     return promise;
   }
 
-  private flush(): void {
-    const batch = this.pending;
-    this.pending = [];
+  #flush(): void {
+    const batch = this.#pending;
+    this.#pending = [];
     const groups = new Map<string, Pending[]>();
     const group = (name: string, item: Pending) => {
       const list = groups.get(name);
@@ -85,34 +90,34 @@ export class FetchPlan {
       if (ref.kind === 'ssm') group(`ssm\0${ref.region ?? ''}\0${ref.decrypt}`, item);
       else if (ref.kind === 'secretsmanager' && !ref.versionId && !ref.versionStage)
         group(`sm\0${ref.region ?? ''}`, item);
-      else void this.single(item);
+      else void this.#single(item);
     }
     for (const [name, items] of groups) {
       const size = name.startsWith('ssm') ? SSM_BATCH : SECRETS_BATCH;
       for (let i = 0; i < items.length; i += size) {
         const chunk = items.slice(i, i + size);
-        if (name.startsWith('ssm')) void this.ssmBatch(chunk);
-        else void this.secretsBatch(chunk);
+        if (name.startsWith('ssm')) void this.#ssmBatch(chunk);
+        else void this.#secretsBatch(chunk);
       }
     }
   }
 
-  private async send<T>(
+  async #send<T>(
     service: 'ssm' | 'secretsmanager' | 'kms',
     operation: string,
     input: object,
     region: string | undefined,
   ): Promise<T> {
-    return withRetry(this.retry, (signal) => {
+    return withRetry(this.#retry, (signal) => {
       this.requests[operation] = (this.requests[operation] ?? 0) + 1;
-      return this.transport.call<T>(service, operation, input, { signal, ...(region ? { region } : {}) });
+      return this.#transport.call<T>(service, operation, input, { signal, ...(region ? { region } : {}) });
     });
   }
 
   /** The secret's NextRotationDate (epoch ms), or undefined when it has none or cannot be read. */
-  private async nextRotation(ref: SecretsManagerReference): Promise<number | undefined> {
+  async #nextRotation(ref: SecretsManagerReference): Promise<number | undefined> {
     try {
-      const answer = await this.send<{ NextRotationDate?: number }>(
+      const answer = await this.#send<{ NextRotationDate?: number }>(
         'secretsmanager',
         'DescribeSecret',
         { SecretId: ref.secretId },
@@ -124,23 +129,23 @@ export class FetchPlan {
     }
   }
 
-  private failAll(items: Pending[], error: unknown): void {
-    for (const item of items) item.reject(toHushError(error, item.ref.text, this.retry));
+  #failAll(items: Pending[], error: unknown): void {
+    for (const item of items) item.reject(toHushError(error, item.ref.text, this.#retry));
   }
 
-  private async ssmBatch(items: Pending[]): Promise<void> {
+  async #ssmBatch(items: Pending[]): Promise<void> {
     const first = items[0]!.ref as SsmParameterReference;
     const names = [...new Set(items.map((item) => ssmName(item.ref as SsmParameterReference)))];
     let answer: { Parameters?: WireParameter[]; InvalidParameters?: string[] };
     try {
-      answer = await this.send(
+      answer = await this.#send(
         'ssm',
         'GetParameters',
         { Names: names, WithDecryption: first.decrypt },
         first.region,
       );
     } catch (error) {
-      return this.failAll(items, error);
+      return this.#failAll(items, error);
     }
     const found = new Map<string, WireParameter>();
     for (const p of answer.Parameters ?? []) {
@@ -156,14 +161,14 @@ export class FetchPlan {
     }
   }
 
-  private async secretsBatch(items: Pending[]): Promise<void> {
+  async #secretsBatch(items: Pending[]): Promise<void> {
     const first = items[0]!.ref as SecretsManagerReference;
     const ids = [...new Set(items.map((item) => (item.ref as SecretsManagerReference).secretId))];
     let answer: { SecretValues?: WireSecret[]; Errors?: { SecretId: string; ErrorCode: string }[] };
     try {
-      answer = await this.send('secretsmanager', 'BatchGetSecretValue', { SecretIdList: ids }, first.region);
+      answer = await this.#send('secretsmanager', 'BatchGetSecretValue', { SecretIdList: ids }, first.region);
     } catch (error) {
-      return this.failAll(items, error);
+      return this.#failAll(items, error);
     }
     const errors = new Map((answer.Errors ?? []).map((e) => [e.SecretId, e.ErrorCode]));
     for (const item of items) {
@@ -178,18 +183,18 @@ export class FetchPlan {
     }
   }
 
-  private async single(item: Pending): Promise<void> {
+  async #single(item: Pending): Promise<void> {
     try {
-      item.resolve(await this.fetchOne(item.ref));
+      item.resolve(await this.#fetchOne(item.ref));
     } catch (error) {
-      item.reject(toHushError(error, item.ref.text, this.retry));
+      item.reject(toHushError(error, item.ref.text, this.#retry));
     }
   }
 
-  private async fetchOne(ref: Reference): Promise<RawValue> {
+  async #fetchOne(ref: Reference): Promise<RawValue> {
     switch (ref.kind) {
       case 'secretsmanager': {
-        const answer = await this.send<WireSecret>(
+        const answer = await this.#send<WireSecret>(
           'secretsmanager',
           'GetSecretValue',
           {
@@ -205,7 +210,7 @@ export class FetchPlan {
         const parameters: Record<string, SsmParameterValue> = {};
         let token: string | undefined;
         do {
-          const page: { Parameters?: WireParameter[]; NextToken?: string } = await this.send(
+          const page: { Parameters?: WireParameter[]; NextToken?: string } = await this.#send(
             'ssm',
             'GetParametersByPath',
             {
@@ -226,8 +231,8 @@ export class FetchPlan {
         return { kind: 'ssm-path', parameters };
       }
       case 'kms': {
-        const functionName = this.env.AWS_LAMBDA_FUNCTION_NAME;
-        const answer = await this.send<{ Plaintext: string | Uint8Array }>(
+        const functionName = this.#env.AWS_LAMBDA_FUNCTION_NAME;
+        const answer = await this.#send<{ Plaintext: string | Uint8Array }>(
           'kms',
           'Decrypt',
           {
