@@ -42,34 +42,9 @@ export async function httpRequest(
     head += `${name}: ${value}\r\n`;
   }
   const origin = `${url.protocol}//${url.host}`;
-  const reused = idle.get(origin)?.pop();
-  if (reused) dropWhenIdle.get(reused)?.(false);
-  return exchange(reused ?? (await connect(url)), origin, `${head}\r\n${body}`, signal);
-}
-
-async function connect(url: URL): Promise<Socket> {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const net = await builtin<Net>('node:net');
-  if (url.protocol !== 'https:') return net.connect(Number(url.port) || 80, host).setNoDelay(true);
-  const tls = await builtin<Tls>('node:tls');
-  return tls
-    .connect({
-      host,
-      port: Number(url.port) || 443,
-      // SNI takes a name, never an IP address; the certificate is checked against `host` either way.
-      ...(net.isIP(host) ? {} : { servername: host }),
-    })
-    .setNoDelay(true);
-}
-
-type Done = HttpResponse & { keepAlive: boolean };
-
-function exchange(
-  socket: Socket,
-  origin: string,
-  request: string,
-  signal?: AbortSignal,
-): Promise<HttpResponse> {
+  const pool = idle.get(origin) ?? [];
+  idle.set(origin, pool);
+  const socket = pool.pop() ?? (await connect(url, pool));
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let received = 0;
@@ -77,7 +52,8 @@ function exchange(
     const finish = (error: unknown, response?: Done) => {
       socket.off('data', onData).off('close', onClose).off('error', finish);
       signal?.removeEventListener('abort', onAbort);
-      if (response?.keepAlive) release(socket, origin);
+      // Back to the pool unreferenced, so an idle socket never keeps the process alive.
+      if (response?.keepAlive) pool.push(socket.unref());
       else socket.destroy();
       if (response) resolve(response);
       else reject(error);
@@ -100,32 +76,34 @@ function exchange(
     const onAbort = () => finish(signal?.reason);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
-    socket.ref().on('data', onData).on('close', onClose).on('error', finish);
-    socket.write(request);
+    socket.ref().on('data', onData).on('close', onClose).on('error', finish).write(`${head}\r\n${body}`);
   });
 }
 
-/** How an idle socket leaves its pool: closed by the peer (destroyed) or taken for a request. */
-const dropWhenIdle = new WeakMap<Socket, (closed: boolean) => void>();
-
-/** Back to the pool, unreferenced so an idle socket never keeps the process alive. */
-function release(socket: Socket, origin: string): void {
-  const pool = idle.get(origin) ?? [];
-  idle.set(origin, pool);
-  pool.push(socket);
-  const closed = () => leave(true);
-  const leave = (destroy: boolean) => {
-    socket.off('close', closed).off('error', closed).off('data', closed);
-    dropWhenIdle.delete(socket);
-    if (!destroy) return;
-    const at = pool.indexOf(socket);
-    if (at >= 0) pool.splice(at, 1);
-    socket.destroy();
-  };
-  dropWhenIdle.set(socket, leave);
-  // Unsolicited data on an idle socket is a protocol error; a close is the server's idle timeout.
-  socket.unref().on('close', closed).on('error', closed).on('data', closed);
+async function connect(url: URL, pool: Socket[]): Promise<Socket> {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const net = await builtin<Net>('node:net');
+  const socket =
+    url.protocol === 'https:'
+      ? (await builtin<Tls>('node:tls')).connect({
+          host,
+          port: Number(url.port) || 443,
+          // SNI takes a name, never an IP address; the certificate is checked against `host` either way.
+          ...(net.isIP(host) ? {} : { servername: host }),
+        })
+      : net.connect(Number(url.port) || 80, host);
+  // An idle socket the server closes (its keep-alive timeout) leaves the pool; an error while idle
+  // is followed by that close and must not crash the process.
+  return socket
+    .setNoDelay(true)
+    .on('error', () => undefined)
+    .on('close', () => {
+      const at = pool.indexOf(socket);
+      if (at >= 0) pool.splice(at, 1);
+    });
 }
+
+type Done = HttpResponse & { keepAlive: boolean };
 
 /**
  * The response once `data` holds all of it, else the byte count worth waiting for before trying

@@ -10,40 +10,37 @@ const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Z
 const LABEL = /^[A-Za-z0-9_.-]{1,100}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-export function checkSsmName(text: string, name: string, at: number): void {
-  if (name === '') throw new ReferenceSyntaxError(text, at, 'the parameter name is empty');
-  if (name.startsWith('arn:')) {
-    if (!SSM_ARN.test(name)) throw new ReferenceSyntaxError(text, at, 'not a valid SSM parameter ARN');
-    return;
-  }
-  const bad = [...name].findIndex((ch) => !SSM_NAME.test(ch));
-  if (bad >= 0) {
-    throw new ReferenceSyntaxError(
-      text,
-      at + bad,
-      `"${name[bad]}" is not allowed in a parameter name (letters, digits, . - _ /)`,
-    );
-  }
-  if (name.length > 2048)
-    throw new ReferenceSyntaxError(text, at, 'a parameter name has at most 2048 characters');
-}
+export const checkSsmName = (text: string, name: string, at: number): void =>
+  checkName(text, name, at, 'parameter name', SSM_NAME, SSM_ARN, 'SSM parameter', '. - _ /');
 
-export function checkSecretId(text: string, id: string, at: number): void {
-  if (id === '') throw new ReferenceSyntaxError(text, at, 'the secret id is empty');
-  if (id.startsWith('arn:')) {
-    if (!SECRET_ARN.test(id))
-      throw new ReferenceSyntaxError(text, at, 'not a valid Secrets Manager secret ARN');
+export const checkSecretId = (text: string, id: string, at: number): void =>
+  checkName(text, id, at, 'secret id', SECRET_ID, SECRET_ARN, 'Secrets Manager secret', '/_+=.@-');
+
+/** A name or an ARN, with the first character AWS does not allow pointed at. */
+function checkName(
+  text: string,
+  name: string,
+  at: number,
+  what: string,
+  allowed: RegExp,
+  arn: RegExp,
+  arnOf: string,
+  punctuation: string,
+): void {
+  if (name === '') throw new ReferenceSyntaxError(text, at, `the ${what} is empty`);
+  if (name.startsWith('arn:')) {
+    if (!arn.test(name)) throw new ReferenceSyntaxError(text, at, `not a valid ${arnOf} ARN`);
     return;
   }
-  const bad = [...id].findIndex((ch) => !SECRET_ID.test(ch));
+  const bad = [...name].findIndex((ch) => !allowed.test(ch));
   if (bad >= 0) {
     throw new ReferenceSyntaxError(
       text,
       at + bad,
-      `"${id[bad]}" is not allowed in a secret name (letters, digits, /_+=.@-)`,
+      `"${name[bad]}" is not allowed in a ${what.split(' ')[0]} name (letters, digits, ${punctuation})`,
     );
   }
-  if (id.length > 2048) throw new ReferenceSyntaxError(text, at, 'a secret id has at most 2048 characters');
+  if (name.length > 2048) throw new ReferenceSyntaxError(text, at, `a ${what} has at most 2048 characters`);
 }
 
 export function checkLabel(text: string, label: string, at: number): void {

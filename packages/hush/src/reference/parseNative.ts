@@ -120,7 +120,7 @@ function commonOptions(text: string, options: Option[], allowed: readonly string
       );
     }
   }
-  return { common, rest };
+  return { common: { format: 'auto' as ValueFormat, ...common }, rest };
 }
 
 function parseSsm(text: string, target: string, at: number, options: Option[]): Reference {
@@ -130,13 +130,7 @@ function parseSsm(text: string, target: string, at: number, options: Option[]): 
     options,
     isPath ? ['raw', 'json', 'recursive'] : ['raw', 'json', 'list', 'binary'],
   );
-  const base = {
-    text,
-    dialect: 'native' as const,
-    format: common.format ?? ('auto' as const),
-    ...(common.region ? { region: common.region } : {}),
-    ...(common.ttlMs !== undefined ? { ttlMs: common.ttlMs } : {}),
-  };
+  const base = { text, dialect: 'native' as const, ...common };
   if (isPath) {
     const recursive = rest.find((o) => o.key === 'recursive');
     if (recursive?.value !== undefined)
@@ -166,9 +160,7 @@ function parseSecret(
     dialect: 'native',
     kind: 'secretsmanager',
     secretId: target,
-    format: common.format ?? 'auto',
-    ...(common.region ? { region: common.region } : {}),
-    ...(common.ttlMs !== undefined ? { ttlMs: common.ttlMs } : {}),
+    ...common,
     ...(field !== undefined ? { field } : {}),
   };
   for (const option of rest) {
@@ -189,8 +181,6 @@ function parseKms(text: string, target: string, at: number, options: Option[]): 
     dialect: 'native',
     kind: 'kms',
     ciphertext: target,
-    format: common.format ?? 'auto',
-    ...(common.region ? { region: common.region } : {}),
-    ...(common.ttlMs !== undefined ? { ttlMs: common.ttlMs } : {}),
+    ...common,
   };
 }
