@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { BENCH_DIR } from '../support/report.js';
 
 export interface Bundle {
@@ -19,7 +19,7 @@ export interface Bundle {
 
 export async function bundleHandler(name: string, entry: string, external: string[] = []): Promise<Bundle> {
   const file = join(BENCH_DIR, 'results', 'bundles', `${name}.mjs`);
-  const result = await build({
+  const options = {
     entryPoints: [entry],
     outfile: file,
     bundle: true,
@@ -28,12 +28,20 @@ export async function bundleHandler(name: string, entry: string, external: strin
     platform: 'node',
     target: 'node20',
     external,
-    // Prefer the ESM builds the packages ship; a CommonJS one still needs `require` for Node built-ins.
+    // Prefer the ESM builds the packages ship.
     mainFields: ['module', 'main'],
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     metafile: true,
     logLevel: 'error',
-  });
+  } satisfies BuildOptions;
+  let result = await build(options);
+  // A CommonJS dependency still calls `require` for Node built-ins, which an ES module lacks: such a
+  // bundle gets the usual createRequire banner (as one would ship it); one without needs none.
+  if (readFileSync(file, 'utf8').includes('Dynamic require of')) {
+    result = await build({
+      ...options,
+      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    });
+  }
   const output = result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
   const largestInputs = Object.entries(output?.inputs ?? {})
     .map(([input, { bytesInOutput }]): [string, number] => [
