@@ -69,4 +69,31 @@ describe('Store', () => {
     assert.equal((store.db.prepare('SELECT v FROM t WHERE k = ?').get('a') as { v: string }).v, '1');
     store.close();
   });
+
+  it('memo keeps a value until the store changes, and never one whose computation wrote', () => {
+    const store = storeWithTable();
+    store.db.prepare('INSERT INTO t (k, v) VALUES (?, ?)').run('a', '1');
+    let reads = 0;
+    const read = () =>
+      store.memo('t:a', () => {
+        reads++;
+        return (store.db.prepare('SELECT v FROM t WHERE k = ?').get('a') as { v: string }).v;
+      });
+    assert.equal(read(), '1');
+    assert.equal(read(), '1');
+    assert.equal(reads, 1);
+    store.db.prepare('UPDATE t SET v = ? WHERE k = ?').run('2', 'a');
+    assert.equal(read(), '2');
+    assert.equal(reads, 2);
+
+    let writes = 0;
+    const writing = () =>
+      store.memo('t:writing', () => {
+        store.db.prepare('UPDATE t SET v = ? WHERE k = ?').run(String(++writes), 'a');
+        return writes;
+      });
+    assert.equal(writing(), 1);
+    assert.equal(writing(), 2, 'a value computed by a write must not be served from the memo');
+    store.close();
+  });
 });

@@ -39,56 +39,42 @@ function resourcePolicy(check: AccessCheck): AuthorizationRequest['resourcePolic
   return { policy: policy ?? { name: 'unreadable-policy', statements: [] }, kind };
 }
 
-export function globalConditionKeys(
-  facts: CallFacts,
-  action: string,
-): Record<string, ContextValue | undefined> {
-  const { identity } = facts;
-  return {
-    'aws:PrincipalArn': identity.principalArn,
-    'aws:PrincipalAccount': identity.accountId,
-    'aws:PrincipalType': identity.kind === 'user' ? 'User' : 'AssumedRole',
-    'aws:username': identity.kind === 'user' ? identity.name : undefined,
-    'aws:CurrentTime': facts.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': String(Math.floor(facts.now.getTime() / 1000)),
-    'aws:SourceIp': facts.sourceIp.startsWith('::ffff:') ? facts.sourceIp.slice(7) : facts.sourceIp,
-    'aws:SecureTransport': 'false',
-    'aws:RequestedRegion': facts.region,
-    'aws:ViaAWSService': facts.viaService ? 'true' : 'false',
-    ...(action.startsWith('kms:')
-      ? { 'kms:CallerAccount': identity.accountId, 'kms:ViaService': facts.viaService }
-      : {}),
-  };
-}
+type KeyReader = (facts: CallFacts) => ContextValue | undefined;
 
-/** The global keys of one call, lower-cased, built once per call and kind of action. */
-const globalContexts = new WeakMap<CallFacts, { kms?: RequestContext; other?: RequestContext }>();
+/** The global condition keys every request carries, by lower-cased name, read only when asked for. */
+const GLOBAL_KEYS: ReadonlyMap<string, KeyReader> = new Map<string, KeyReader>([
+  ['aws:principalarn', (f) => f.identity.principalArn],
+  ['aws:principalaccount', (f) => f.identity.accountId],
+  ['aws:principaltype', (f) => (f.identity.kind === 'user' ? 'User' : 'AssumedRole')],
+  ['aws:username', (f) => (f.identity.kind === 'user' ? f.identity.name : undefined)],
+  ['aws:currenttime', (f) => f.now.toISOString().replace(/\.\d{3}Z$/, 'Z')],
+  ['aws:epochtime', (f) => String(Math.floor(f.now.getTime() / 1000))],
+  ['aws:sourceip', (f) => (f.sourceIp.startsWith('::ffff:') ? f.sourceIp.slice(7) : f.sourceIp)],
+  ['aws:securetransport', () => 'false'],
+  ['aws:requestedregion', (f) => f.region],
+  ['aws:viaawsservice', (f) => (f.viaService ? 'true' : 'false')],
+]);
 
-function globalContext(facts: CallFacts, action: string): RequestContext {
-  let contexts = globalContexts.get(facts);
-  if (!contexts) {
-    contexts = {};
-    globalContexts.set(facts, contexts);
-  }
-  const kind = action.startsWith('kms:') ? 'kms' : 'other';
-  let context = contexts[kind];
-  if (!context) {
-    context = requestContext(globalConditionKeys(facts, action));
-    contexts[kind] = context;
-  }
-  return context;
-}
+/** What KMS adds for its own actions. */
+const KMS_KEYS: ReadonlyMap<string, KeyReader> = new Map<string, KeyReader>([
+  ['kms:calleraccount', (f) => f.identity.accountId],
+  ['kms:viaservice', (f) => f.viaService],
+]);
 
 /**
- * A check's own keys over the call's global keys, built on the first lookup: most statements have
- * no condition and no policy variable, so most checks never read their context at all.
+ * A check's own keys over the call's global keys, each worked out on its first lookup: most
+ * statements have no condition and no policy variable, so most checks never read their context.
  */
 function checkContext(facts: CallFacts, check: AccessCheck): RequestContext {
   let own: RequestContext | undefined;
+  const kms = check.action.startsWith('kms:');
   return {
     get(key) {
       own ??= requestContext(check.context);
-      return own.get(key) ?? globalContext(facts, check.action).get(key);
+      const value = own.get(key);
+      if (value !== undefined) return value;
+      const reader = GLOBAL_KEYS.get(key) ?? (kms ? KMS_KEYS.get(key) : undefined);
+      return reader?.(facts);
     },
   };
 }

@@ -77,8 +77,6 @@ const toRecord = (row: KeyRow): KeyRecord => ({
   multiRegion: row.multi_region === 1,
 });
 
-const MAX_CACHED_KEYS = 10_000;
-
 export interface Scope {
   region: string;
   account: string;
@@ -128,12 +126,6 @@ export interface CreateKeyOptions {
 export class KmsEngine {
   /** Unsealed key material, by `keyId/region/version`; material never changes once written. */
   private readonly materialCache = new Map<string, Buffer>();
-  /**
-   * Key records read since the store last changed: every Decrypt and every SecureString or secret
-   * read looks its key up, and a record rarely changes. Frozen, because callers share them.
-   */
-  private readonly keyCache = new Map<string, KeyRecord>();
-  private keyCacheGeneration = -1;
 
   constructor(
     private readonly store: Store,
@@ -199,22 +191,14 @@ export class KmsEngine {
   }
 
   getById(scope: Scope, id: string): KeyRecord | undefined {
-    if (this.keyCacheGeneration !== this.store.generation) {
-      this.keyCache.clear();
-      this.keyCacheGeneration = this.store.generation;
-    }
     const keyId = id.toLowerCase();
-    const cacheKey = `${scope.region}/${scope.account}/${keyId}`;
-    const cached = this.keyCache.get(cacheKey);
-    if (cached) return cached;
-    const row = this.store
-      .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
-      .get(keyId, scope.region, scope.account) as KeyRow | undefined;
-    if (!row) return undefined;
-    const record = Object.freeze(toRecord(row));
-    if (this.keyCache.size >= MAX_CACHED_KEYS) this.keyCache.clear();
-    this.keyCache.set(cacheKey, record);
-    return record;
+    // Every Decrypt, SecureString and secret read looks its key up; a key record rarely changes.
+    return this.store.memo(`kms-key\0${scope.region}\0${scope.account}\0${keyId}`, () => {
+      const row = this.store
+        .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
+        .get(keyId, scope.region, scope.account) as KeyRow | undefined;
+      return row && Object.freeze(toRecord(row));
+    });
   }
 
   aliasTarget(scope: Scope, aliasName: string): string | undefined {

@@ -4,7 +4,7 @@
  */
 import type { Scope } from '../kms/engine.js';
 import type { OperationContext } from '../protocol/operation.js';
-import type { Db } from '../store/store.js';
+import type { Db, Store } from '../store/store.js';
 
 export type ParameterType = 'String' | 'StringList' | 'SecureString';
 export type ParameterTier = 'Standard' | 'Advanced';
@@ -68,11 +68,13 @@ const SCOPED = 'region = ? AND account = ?';
 
 export class ParameterStore {
   private readonly scopeArgs: [string, string];
+  private readonly db: Db;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     scope: Scope,
   ) {
+    this.db = store.db;
     this.scopeArgs = [scope.region, scope.account];
   }
 
@@ -84,13 +86,17 @@ export class ParameterStore {
     );
   }
 
+  /** Read by every GetParameter(s), so kept until the store changes; callers must not mutate it. */
   latest(name: string): ParameterVersion | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM ssm_parameter_versions WHERE ${SCOPED} AND name = ? ORDER BY version DESC LIMIT 1`,
-      )
-      .get(...this.scopeArgs, name) as VersionRow | undefined;
-    return row && toVersion(row);
+    const [region, account] = this.scopeArgs;
+    return this.store.memo(`ssm-latest\0${region}\0${account}\0${name}`, () => {
+      const row = this.db
+        .prepare(
+          `SELECT * FROM ssm_parameter_versions WHERE ${SCOPED} AND name = ? ORDER BY version DESC LIMIT 1`,
+        )
+        .get(...this.scopeArgs, name) as VersionRow | undefined;
+      return row && Object.freeze(toVersion(row));
+    });
   }
 
   version(name: string, version: number): ParameterVersion | undefined {
@@ -242,4 +248,4 @@ export class ParameterStore {
 export const scopeOf = (ctx: OperationContext): Scope => ({ region: ctx.region, account: ctx.accountId });
 
 export const parametersOf = (ctx: OperationContext): ParameterStore =>
-  new ParameterStore(ctx.store.db, scopeOf(ctx));
+  new ParameterStore(ctx.store, scopeOf(ctx));

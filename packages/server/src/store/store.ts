@@ -24,12 +24,16 @@ export interface Migration {
 /** More distinct SQL texts than this means SQL is being built from data; start the cache afresh. */
 const MAX_CACHED_STATEMENTS = 1000;
 
+const MAX_MEMOS = 10_000;
+
 export class Store {
   /** The database; its `prepare` hands out cached statements (see `cacheStatements`). */
   readonly db: Db;
   /** Runs a function in a transaction; made once, because better-sqlite3 builds a wrapper per call. */
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly changes = { generation: 0 };
+  private readonly memos = new Map<string, unknown>();
+  private memoGeneration = 0;
 
   constructor(options: StoreOptions) {
     if (options.inMemory) {
@@ -65,6 +69,25 @@ export class Store {
    */
   get generation(): number {
     return this.changes.generation;
+  }
+
+  /**
+   * `compute()`'s value, kept until the store next changes (see `generation`): for rows the hot read
+   * paths look up on every request and that rarely change. `key` must name everything the value
+   * depends on; the value must not be mutated (freeze objects).
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memoGeneration !== this.changes.generation) {
+      this.memos.clear();
+      this.memoGeneration = this.changes.generation;
+    }
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    // A compute that wrote to the store made its own value stale at once; don't keep it.
+    if (this.memoGeneration !== this.changes.generation) return value;
+    if (this.memos.size >= MAX_MEMOS) this.memos.clear();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** A compiled statement for `sql`, compiled once per store. */

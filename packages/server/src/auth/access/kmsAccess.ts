@@ -16,11 +16,15 @@ import {
 
 /** `kms:EncryptionContext:<key>` for each pair and `kms:EncryptionContextKeys`, as KMS supplies them. */
 export function encryptionContextKeys(context: EncryptionContext | undefined): AccessCheck['context'] {
-  const entries = Object.entries(context ?? {});
-  return {
-    ...Object.fromEntries(entries.map(([key, value]) => [`kms:EncryptionContext:${key}`, value])),
-    ...(entries.length > 0 ? { 'kms:EncryptionContextKeys': entries.map(([key]) => key) } : {}),
-  };
+  const keys: AccessCheck['context'] = {};
+  const names: string[] = [];
+  if (!context) return keys;
+  for (const name of Object.keys(context)) {
+    keys[`kms:EncryptionContext:${name}`] = context[name];
+    names.push(name);
+  }
+  if (names.length > 0) keys['kms:EncryptionContextKeys'] = names;
+  return keys;
 }
 
 const contextOf = (input: RequestInput, member: string): EncryptionContext | undefined => {
