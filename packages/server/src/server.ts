@@ -7,11 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type SecurityOptions, securityHooks } from './auth/securityHooks.js';
 import { loadMasterKey } from './crypto/masterKey.js';
-import { createFaultControl } from './faults/index.js';
-import { createRequestHandler, type RequestHooks } from './http/handleRequest.js';
+import { type ControlAnswer, createFaultControl } from './faults/index.js';
+import { createRequestHandler, type RequestHooks, type RequestInfo } from './http/handleRequest.js';
 import { KmsEngine } from './kms/engine.js';
 import { kmsService } from './kms/service.js';
 import { type RateLimitOptions, rateLimitHook } from './limits/rateLimit.js';
+import { parseAuthorization, type SigV4Authorization } from './protocol/authorization.js';
 import type { ServiceRegistry } from './protocol/operation.js';
 import { Router, type Service } from './protocol/services.js';
 import { SECRETS_MANAGER_RUNTIME, SecretsManagerRuntime } from './secretsmanager/runtime.js';
@@ -77,7 +78,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
   });
 
-  const faults = createFaultControl(options.faults);
+  const faults = createFaultControl(options.faults, {
+    guard: security.control,
+    onAnswer: (answer) => {
+      const info = controlRequestInfo(answer);
+      for (const hook of security.audit) {
+        hook.afterResponse?.(info, {
+          status: answer.status,
+          ...(answer.errorCode ? { errorCode: answer.errorCode } : {}),
+        });
+      }
+    },
+  });
   const registry = new Map<string, unknown>();
   const serviceRegistry: ServiceRegistry = {
     get<T>(name: string): T {
@@ -136,4 +148,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Rotation functions call back to this server, so Secrets Manager's runtime starts once it listens.
   running.register(SECRETS_MANAGER_RUNTIME, new SecretsManagerRuntime({ store, kms, endpoint: running.url }));
   return running;
+}
+
+/** A control request as the audit hook reads a request: its action, and the access key if it was signed. */
+function controlRequestInfo(answer: ControlAnswer): RequestInfo {
+  let authorization: SigV4Authorization | undefined;
+  try {
+    authorization = parseAuthorization(answer.request.headers.authorization);
+  } catch {
+    authorization = undefined;
+  }
+  return {
+    requestId: answer.requestId,
+    target: '',
+    request: answer.request,
+    body: Buffer.alloc(0),
+    sourceAddress: answer.request.socket.remoteAddress ?? '',
+    ...(answer.action ? { action: answer.action } : {}),
+    ...(authorization ? { authorization } : {}),
+  };
 }

@@ -59,6 +59,7 @@ export function auditHook(log: AuditLog, strict: boolean): RequestHooks {
       const entry = decidingEntry(trail?.entries ?? []);
       const action =
         entry?.action ??
+        info.action ??
         (info.service && info.operation ? `${info.service.signingName}:${info.operation.name}` : undefined);
       const decision: AuditRecord['decision'] = entry
         ? entry.decision

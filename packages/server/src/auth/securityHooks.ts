@@ -1,14 +1,16 @@
 /**
  * What `startServer` adds for strict mode and the audit log, from its options: the hooks (strict
- * mode first, so it authenticates; the audit last, so it sees every outcome) and what to close.
+ * mode first, so it authenticates; the audit last, so it sees every outcome), the guard for the
+ * control endpoint in strict mode, and what to close.
  */
 import { join, resolve } from 'node:path';
 import { AuditLog, auditHook } from '../audit/auditLog.js';
+import type { ControlGuard } from '../faults/index.js';
 import type { RequestHooks } from '../http/handleRequest.js';
 import type { KmsEngine } from '../kms/engine.js';
 import type { Store } from '../store/store.js';
 import { parseAuthConfig } from './config.js';
-import { strictModeHooks } from './strictMode.js';
+import { strictControlGuard, strictModeHooks } from './strictMode.js';
 
 export interface SecurityOptions {
   /** Strict mode's parsed config (users, roles, access keys, policies); absent = open mode. */
@@ -20,6 +22,8 @@ export interface SecurityOptions {
 export interface Security {
   accountId: string;
   strict: RequestHooks[];
+  /** Who may use `/_hush/*`: absent in open mode, where anyone who reaches the port may. */
+  control: ControlGuard | undefined;
   audit: RequestHooks[];
   close(): Promise<void>;
 }
@@ -41,6 +45,7 @@ export function securityHooks(
   return {
     accountId: config?.accountId ?? deps.accountId,
     strict: config ? [strictModeHooks(config, deps)] : [],
+    control: config ? strictControlGuard(config, {}) : undefined,
     audit: log ? [auditHook(log, config !== undefined)] : [],
     close: async () => log?.close(),
   };

@@ -2,12 +2,16 @@
  * Strict mode as request hooks: `authenticate` verifies SigV4 against the configured access keys and
  * names the caller; `authorize` evaluates IAM for the operation's checks (and wraps KMS so calls
  * made on the caller's behalf are checked as well). Every decision lands in the request's trail for
- * the audit log.
+ * the audit log. The control endpoint (`/_hush/*`) gets the same treatment from `strictControlGuard`.
  */
 import type { IncomingMessage } from 'node:http';
+import type { ControlGuard } from '../faults/index.js';
 import type { RequestHooks } from '../http/handleRequest.js';
 import type { KmsEngine } from '../kms/engine.js';
+import { parseAuthorization } from '../protocol/authorization.js';
+import { AwsError } from '../protocol/awsError.js';
 import type { Store } from '../store/store.js';
+import { anyResource } from './access/accessCheck.js';
 import { accessChecks } from './access/index.js';
 import { accessDenied, authorizeChecks, type CallFacts } from './authorizer.js';
 import type { AuthConfig, Identity } from './config.js';
@@ -67,6 +71,42 @@ export function strictModeHooks(config: AuthConfig, deps: StrictModeDeps): Reque
       if (service === 'kms') return undefined;
       const viaService = `${service}.${scope.region}.amazonaws.com`;
       return { kms: kmsOnBehalfOf(deps.kms, service, { ...facts, viaService }, lookup, trail) };
+    },
+  };
+}
+
+/** The service name a control request's SigV4 credential scope must carry (`…/us-east-1/hush/aws4_request`). */
+export const CONTROL_SIGNING_NAME = 'hush';
+
+/**
+ * The control endpoint in strict mode: a request must be signed (SigV4, service `hush`) by a
+ * configured access key — refused with the errors the AWS services give — and the identity's
+ * policies must allow the route's `hush:*` action on `*`, else AccessDeniedException with status
+ * 403 (the status AWS's REST services use for it; the endpoint is a plain HTTP API, not AWS JSON).
+ */
+export function strictControlGuard(config: AuthConfig, deps: Pick<StrictModeDeps, 'now'>): ControlGuard {
+  const now = deps.now ?? Date.now;
+  return {
+    check(request, body, action) {
+      const authorization = parseAuthorization(request.headers.authorization);
+      const key = verifySignature(config, {
+        request,
+        body,
+        authorization,
+        service: CONTROL_SIGNING_NAME,
+        now: now(),
+      });
+      const trail = trailOf(request);
+      trail.principal = key.identity.arn;
+      if (action === undefined) return;
+      const facts: CallFacts = {
+        identity: key.identity,
+        sourceIp: request.socket.remoteAddress ?? '',
+        region: authorization.region,
+        now: new Date(now()),
+      };
+      const denial = authorizeChecks([anyResource(action)], facts, trail.entries);
+      if (denial) throw new AwsError('AccessDeniedException', denial.message, 403);
     },
   };
 }

@@ -33,6 +33,8 @@ export interface RequestInfo {
   request: IncomingMessage;
   body: Buffer;
   sourceAddress: string;
+  /** The IAM action of a request that is no AWS operation (the control endpoint's `hush:*`), for the audit. */
+  action?: string;
 }
 
 export interface RequestHooks {
