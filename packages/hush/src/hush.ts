@@ -237,14 +237,14 @@ export class Hush {
   }
 }
 
-const AUTH_CODES = new Set(['28P01', 'ER_ACCESS_DENIED_ERROR', 'EAUTH', 'InvalidSignatureException']);
+const AUTH_CODES = /^(?:28P01|ER_ACCESS_DENIED_ERROR|EAUTH|InvalidSignatureException)$/;
 
 /** A best guess across drivers: HTTP 401/403, well-known auth error codes, or an auth-ish message. */
 export function looksLikeAuthFailure(error: unknown): boolean {
   if (error === null || typeof error !== 'object') return false;
   const e = error as { status?: unknown; statusCode?: unknown; code?: unknown; message?: unknown };
   if (e.status === 401 || e.status === 403 || e.statusCode === 401 || e.statusCode === 403) return true;
-  if (typeof e.code === 'string' && AUTH_CODES.has(e.code)) return true;
+  if (typeof e.code === 'string' && AUTH_CODES.test(e.code)) return true;
   return (
     typeof e.message === 'string' &&
     /authenticat|unauthori[sz]ed|password|credential|forbidden|access denied/i.test(e.message)

@@ -23,16 +23,9 @@ export class AwsServiceError extends Error {
 
   /** Throttling and server-side failures are worth retrying; client errors are not. */
   get retryable(): boolean {
-    return this.status >= 500 || THROTTLING_CODES.has(this.code);
+    return this.status >= 500 || THROTTLING_CODES.test(this.code);
   }
 }
 
-const THROTTLING_CODES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'LimitExceededException',
-  'ProvisionedThroughputExceededException',
-]);
+const THROTTLING_CODES =
+  /^(?:ThrottlingException|Throttling|ThrottledException|TooManyRequestsException|RequestLimitExceeded|LimitExceededException|ProvisionedThroughputExceededException)$/;

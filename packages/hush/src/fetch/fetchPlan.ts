@@ -110,7 +110,7 @@ export class FetchPlan {
   ): Promise<T> {
     return withRetry(this.#retry, (signal) => {
       this.requests[operation] = (this.requests[operation] ?? 0) + 1;
-      return this.#transport.call<T>(service, operation, input, { signal, ...(region ? { region } : {}) });
+      return this.#transport.call<T>(service, operation, input, { signal, region });
     });
   }
 
@@ -198,9 +198,10 @@ export class FetchPlan {
           'secretsmanager',
           'GetSecretValue',
           {
+            // Members left undefined are not sent (JSON.stringify drops them; SDK clients ignore them).
             SecretId: ref.secretId,
-            ...(ref.versionId ? { VersionId: ref.versionId } : {}),
-            ...(ref.versionStage ? { VersionStage: ref.versionStage } : {}),
+            VersionId: ref.versionId,
+            VersionStage: ref.versionStage,
           },
           ref.region,
         );
@@ -218,7 +219,7 @@ export class FetchPlan {
               Recursive: ref.recursive,
               WithDecryption: ref.decrypt,
               MaxResults: 10,
-              ...(token ? { NextToken: token } : {}),
+              NextToken: token,
             },
             ref.region,
           );
@@ -237,7 +238,7 @@ export class FetchPlan {
           'Decrypt',
           {
             CiphertextBlob: ref.ciphertext,
-            ...(functionName ? { EncryptionContext: { LambdaFunctionName: functionName } } : {}),
+            EncryptionContext: functionName ? { LambdaFunctionName: functionName } : undefined,
           },
           ref.region,
         );
@@ -254,9 +255,5 @@ function ssmValue(p: WireParameter, decrypt: boolean): SsmParameterValue {
 }
 
 function secretValue(s: WireSecret): SecretValue {
-  return {
-    kind: 'secretsmanager',
-    ...(s.SecretString !== undefined ? { secretString: s.SecretString } : {}),
-    ...(s.SecretBinary !== undefined ? { secretBinary: s.SecretBinary } : {}),
-  };
+  return { kind: 'secretsmanager', secretString: s.SecretString, secretBinary: s.SecretBinary };
 }

@@ -63,40 +63,20 @@ function isRetryable(error: unknown): boolean {
   );
 }
 
-const DECRYPTION_CODES = new Set([
-  'DecryptionFailure',
-  'InvalidCiphertextException',
-  'IncorrectKeyException',
-  'KMSInvalidStateException',
-  'DisabledException',
-  'KeyUnavailableException',
-  'InvalidKeyId',
-]);
+const DECRYPTION_CODES =
+  /^(?:DecryptionFailure|InvalidCiphertextException|IncorrectKeyException|KMSInvalidStateException|DisabledException|KeyUnavailableException|InvalidKeyId)$/;
 
 /** Refused credentials or permissions: retrying cannot help, a fresh deployment or policy can. */
-const ACCESS_DENIED_CODES = new Set([
-  'AccessDeniedException',
-  'AccessDenied',
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'IncompleteSignature',
-  'InvalidClientTokenId',
-  'MissingAuthenticationToken',
-  'ExpiredTokenException',
-]);
+const ACCESS_DENIED_CODES =
+  /^(?:AccessDeniedException|AccessDenied|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature|InvalidClientTokenId|MissingAuthenticationToken|ExpiredTokenException)$/;
 
-const NOT_FOUND_CODES = new Set([
-  'ParameterNotFound',
-  'ParameterVersionNotFound',
-  'ResourceNotFoundException',
-]);
+const NOT_FOUND_CODES = /^(?:ParameterNotFound|ParameterVersionNotFound|ResourceNotFoundException)$/;
 
 /** Maps an AWS error code (from a whole-call failure or a per-item `Errors` entry) to its class. */
 export function errorForCode(label: string, code: string, cause?: unknown): HushError {
-  if (NOT_FOUND_CODES.has(code)) return new SecretNotFoundError(label, code);
-  if (ACCESS_DENIED_CODES.has(code)) return new AccessDeniedError(label, code, { cause });
-  if (DECRYPTION_CODES.has(code)) return new DecryptionError(label, code, { cause });
+  if (NOT_FOUND_CODES.test(code)) return new SecretNotFoundError(label, code);
+  if (ACCESS_DENIED_CODES.test(code)) return new AccessDeniedError(label, code, { cause });
+  if (DECRYPTION_CODES.test(code)) return new DecryptionError(label, code, { cause });
   return new HushError(`${label}: ${code}`, label, code, { cause });
 }
 
