@@ -2,6 +2,12 @@
  * Holds the active fault rules and applies them before an operation runs: matching latency rules
  * add their delay, then the first matching throttle or error rule fails the call the way AWS does.
  * A rule with a count retires after affecting that many calls.
+ *
+ * The two kinds apply at different points of the pipeline. Latency simulates the network, so it
+ * applies to every request that names an operation, before authentication — a badly signed request
+ * is slow too. Throttles and errors simulate the service, which answers a caller only once it knows
+ * who that is: they apply after authentication, so in strict mode a request with a bad signature
+ * gets the signature error AWS would give, and does not use up a rule's count.
  */
 import type { RequestHooks } from '../http/handleRequest.js';
 import { AwsError, internalError } from '../protocol/awsError.js';
@@ -47,31 +53,33 @@ export class FaultInjector {
       beforeOperation: async (info) => {
         if (this.entries.length === 0) return;
         let delayMs = 0;
-        let failure: AwsError | undefined;
-        for (const entry of this.fired(info.target)) {
+        for (const entry of this.fired(info.target, 'latency')) {
           const { effect } = entry.fault;
           if (effect.kind === 'latency') delayMs += effect.ms;
-          else failure ??= failureFor(effect, info.service?.signingName);
         }
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-        if (failure) throw failure;
+      },
+      afterAuthentication: (info) => {
+        if (this.entries.length === 0) return;
+        const [entry] = this.fired(info.target, 'failure');
+        const effect = entry?.fault.effect;
+        if (effect && effect.kind !== 'latency') throw failureFor(effect, info.service?.signingName);
       },
     };
   }
 
-  /** The rules that fire for this call: latency rules all, failing rules only the first. */
-  private fired(target: string): Entry[] {
+  /** The rules of one kind that fire for this call: every latency rule, or the first failing one. */
+  private fired(target: string, kind: 'latency' | 'failure'): Entry[] {
     const fired: Entry[] = [];
-    let failing = false;
     for (const entry of this.entries) {
       const { fault } = entry;
+      if ((fault.effect.kind === 'latency') !== (kind === 'latency')) continue;
       if (!entry.matches(target)) continue;
-      if (fault.effect.kind !== 'latency' && failing) continue;
       if (fault.probability < 1 && this.random() >= fault.probability) continue;
-      if (fault.effect.kind !== 'latency') failing = true;
       fault.hits++;
       if (fault.remaining !== undefined) fault.remaining--;
       fired.push(entry);
+      if (kind === 'failure') break;
     }
     this.entries = this.entries.filter((entry) => entry.fault.remaining !== 0);
     return fired;

@@ -38,10 +38,19 @@ export interface RequestInfo {
 }
 
 export interface RequestHooks {
-  /** Runs after the operation is known, before validation: fault injection, rate limits. */
+  /**
+   * Runs once the operation is known, before authentication: what happens to every request on its
+   * way, signed or not (round-trip counting, injected network latency).
+   */
   beforeOperation?(info: RequestInfo): Promise<void> | void;
   /** Resolves the caller from the request (strict mode verifies the signature here). */
   authenticate?(info: RequestInfo & { authorization: SigV4Authorization }): Caller;
+  /**
+   * Runs once the caller is authenticated, before validation: what the service does to a caller
+   * it knows (throttling per access key, injected throttles and errors). AWS checks the signature
+   * first, so a request that fails it is never throttled and spends no one's budget.
+   */
+  afterAuthentication?(info: RequestInfo & { caller: Caller }): Promise<void> | void;
   /**
    * Runs after validation, with the caller and the validated input (strict mode's IAM check).
    * May return a KMS engine for the operation to use instead of the shared one, so that KMS calls
@@ -119,6 +128,7 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
 
   const caller = authenticate(info, authorization, options);
   info.caller = caller;
+  for (const hook of options.hooks) await hook.afterAuthentication?.({ ...info, caller });
 
   let body: unknown;
   try {

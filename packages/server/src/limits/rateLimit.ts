@@ -2,6 +2,8 @@
  * A per-access-key request rate limit, so one noisy client cannot starve the others. A token bucket
  * per key (capacity `burst`, refilled at `perSecond`); an empty bucket answers ThrottlingException
  * "Rate exceeded" with status 400, as the AWS services do — which the SDKs retry with backoff.
+ * The key is the authenticated caller's: the bucket is taken after authentication, so in strict
+ * mode a request with a bad signature (even one naming a real access key) spends nothing.
  */
 
 import type { RequestHooks } from '../http/handleRequest.js';
@@ -45,9 +47,8 @@ export function rateLimitHook(options: RateLimitOptions): RequestHooks {
   };
 
   return {
-    beforeOperation(info) {
-      const key = info.authorization?.accessKeyId ?? info.sourceAddress;
-      if (!take(key)) throw new AwsError('ThrottlingException', 'Rate exceeded');
+    afterAuthentication(info) {
+      if (!take(info.caller.accessKeyId)) throw new AwsError('ThrottlingException', 'Rate exceeded');
     },
   };
 }
