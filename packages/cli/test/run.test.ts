@@ -6,10 +6,15 @@ import { before, describe, it } from 'node:test';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
+import { spawnProcess } from '../../server/test/support/childProcess.js';
+import { HUSH_BIN } from '../../server/test/support/hushServe.js';
 import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { runHush, startHush } from './support/runHush.js';
 
 const node = process.execPath;
+/** Ends a test command once hush is gone, so a hush that dies fails the test instead of hanging it. */
+const ORPHAN_GUARD =
+  'const parent=process.ppid;setInterval(()=>{if(process.ppid!==parent)process.exit(9)},20);';
 
 describe('hush run', () => {
   const server = useHushServe({ inMemory: true });
@@ -87,6 +92,59 @@ describe('hush run', () => {
     await killed.waitFor('ready');
     killed.child.kill('SIGTERM');
     assert.equal((await killed.done).code, 128 + 15);
+  });
+
+  it("forwards SIGINT, SIGHUP, SIGQUIT and SIGUSR2 sent to hush alone, and exits with the command's code", async () => {
+    for (const signal of ['SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'] as const) {
+      const handles = startHush(
+        [
+          'run',
+          '--',
+          node,
+          '-e',
+          `${ORPHAN_GUARD}process.on("${signal}",()=>{console.log("got ${signal}");process.exit(5)});console.log("ready")`,
+        ],
+        { env: server.env() },
+      );
+      await handles.waitFor('ready');
+      handles.child.kill(signal);
+      const result = await handles.done;
+      assert.equal(result.code, 5, `${signal}: ${result.stderr}`);
+      assert.match(result.stdout, new RegExp(`got ${signal}`));
+    }
+  });
+
+  it('a Ctrl-C typed in its terminal reaches the command once, not again through hush', async () => {
+    // The terminal sends SIGINT to hush and the command alike (one process group). On its first
+    // SIGINT the command asks hush to forward a SIGUSR2; hush handles its own SIGINT before that, so
+    // a SIGINT forwarded by hush would arrive before the SIGUSR2 and be counted.
+    const script =
+      'let n=0;process.on("SIGINT",()=>{n++;if(n===1)process.kill(process.ppid,"SIGUSR2")});' +
+      'process.on("SIGUSR2",()=>{console.log("interrupts",n);process.exit(0)});' +
+      `console.log("ready");${ORPHAN_GUARD}`;
+    const inTerminal = spawnProcess(
+      '/usr/bin/script',
+      ['-qefc', `exec '${node}' '${HUSH_BIN}' run -- '${node}' -e '${script}'`, '/dev/null'],
+      { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...server.env() }, openStdin: true },
+    );
+    await inTerminal.waitFor('ready');
+    inTerminal.child.stdin?.write('\x03');
+    const result = await inTerminal.done;
+    assert.match(result.stdout, /interrupts 1\b/);
+    assert.equal(result.code, 0, result.stdout);
+  });
+
+  it('ends the command through the broken pipe when the reader of its masked output leaves (| head)', async () => {
+    const script =
+      'process.stdout.on("error",()=>process.exit(3));setInterval(()=>console.log(process.env.DB),1)';
+    const handles = startHush(['run', '--', node, '-e', script], {
+      env: { ...server.env(), DB: 'ssm:/run/db' },
+    });
+    await handles.waitFor('*****');
+    handles.child.stdout.destroy();
+    const result = await handles.done;
+    assert.equal(result.code, 3, result.stderr);
+    assert.doesNotMatch(result.stderr, /EPIPE|db-secret-value/);
   });
 
   it('--watch restarts the command when a referenced value changes', async () => {

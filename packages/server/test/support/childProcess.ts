@@ -18,6 +18,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Written to the child's stdin, which is then closed; without it stdin is /dev/null. */
   input?: string;
+  /** Leave stdin an open pipe (`child.stdin`) for the test to write to, as to a terminal. */
+  openStdin?: boolean;
   /** Start the child in its own process group (to signal the group, as a terminal does). */
   detached?: boolean;
 }
@@ -45,7 +47,7 @@ export function spawnProcess(
     ...(options.detached ? { detached: true } : {}),
   };
   const child: RunningProcess['child'] =
-    options.input === undefined
+    options.input === undefined && !options.openStdin
       ? spawn(command, args, { ...common, stdio: ['ignore', 'pipe', 'pipe'] })
       : spawn(command, args, { ...common, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';

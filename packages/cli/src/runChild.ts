@@ -1,0 +1,81 @@
+/**
+ * Starts the command `hush run` runs: with the resolved environment, its stdin and (unmasked) its
+ * stdout/stderr shared with hush, or its output piped through a Masker. Reports how it ended the way
+ * a shell does: its exit code, or 128 + the number of the signal that killed it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import type { Readable } from 'node:stream';
+import { Masker } from './masker.js';
+import { CliError } from './output.js';
+
+export interface Started {
+  child: ChildProcess;
+  /** The exit status; rejects with a CliError when the command cannot be started. */
+  exited: Promise<number>;
+}
+
+export function startChild(
+  command: readonly string[],
+  env: Record<string, string>,
+  secrets: readonly string[],
+  masking: boolean,
+): Started {
+  const [file = '', ...args] = command;
+  const mask = masking && secrets.length > 0;
+  const child = spawn(file, args, {
+    env,
+    stdio: ['inherit', mask ? 'pipe' : 'inherit', mask ? 'pipe' : 'inherit'],
+  });
+  if (mask && child.stdout && child.stderr) {
+    pipeMasked(child.stdout, process.stdout, secrets);
+    pipeMasked(child.stderr, process.stderr, secrets);
+  }
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      const notFound = error.code === 'ENOENT';
+      reject(
+        new CliError(
+          file,
+          notFound ? 'command not found' : (error.code ?? error.message),
+          notFound ? 127 : 126,
+        ),
+      );
+    });
+    // 'close' comes after stdout/stderr end, so masked output is written before we exit.
+    child.once('close', (code, signal) =>
+      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)),
+    );
+  });
+  return { child, exited };
+}
+
+/** Per sink (hush's stdout, stderr): whether it broke, and the command output copied into it now. */
+const sinks = new Map<NodeJS.WriteStream, { broken: boolean; source?: Readable }>();
+
+/**
+ * Copies `source` to `sink` with the secrets masked. When the sink breaks (hush's stdout was a pipe
+ * whose reader left, as in `hush run … | head`), the source is closed too, so the command meets the
+ * broken pipe itself, as it would without hush in between, instead of hush dying of an EPIPE.
+ */
+function pipeMasked(source: Readable, sink: NodeJS.WriteStream, secrets: readonly string[]): void {
+  let state = sinks.get(sink);
+  if (!state) {
+    // One listener per sink for the life of hush: --watch starts the command again and again.
+    const created: { broken: boolean; source?: Readable } = { broken: false };
+    sink.on('error', () => {
+      created.broken = true;
+      created.source?.destroy();
+    });
+    sinks.set(sink, created);
+    state = created;
+  }
+  const sinkState = state;
+  sinkState.source = source;
+  if (sinkState.broken) source.destroy();
+  const masker = new Masker(secrets, (text) => {
+    if (!sinkState.broken) sink.write(text);
+  });
+  source.on('data', (chunk: Buffer) => masker.push(chunk));
+  source.on('end', () => masker.end());
+}
