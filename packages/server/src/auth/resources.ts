@@ -58,8 +58,11 @@ export class StoreResourceLookup implements ResourceLookup {
   }
 
   secret(scope: Scope, secretId: string): SecretFacts | undefined {
-    this.secretQuery ??= secretQuery(this.store);
-    return this.secretQuery(scope, secretId);
+    const query = (this.secretQuery ??= secretQuery(this.store));
+    return this.store.memo(`auth-secret\0${scope.region}\0${scope.account}\0${secretId}`, () => {
+      const facts = query(scope, secretId);
+      return facts && Object.freeze(facts);
+    });
   }
 }
 

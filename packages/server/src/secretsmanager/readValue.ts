@@ -5,6 +5,7 @@
 import type { JsonObject, OperationContext } from '../protocol/operation.js';
 import { invalidRequest, stageNotFound, versionNotFound } from './errors.js';
 import {
+  accessDay,
   recordAccess,
   requireSecret,
   type SecretRow,
@@ -20,7 +21,7 @@ export interface ReadResult {
   secret: SecretRow;
   version: VersionRow;
   value: SecretValue;
-  stages: string[];
+  stages: readonly string[];
 }
 
 export function readValue(
@@ -40,12 +41,24 @@ export function readValue(
     }
   } else {
     const stage = versionStage ?? 'AWSCURRENT';
-    version = versionWithStage(db, secret.arn, stage);
+    version = ctx.store.memo(`sm-staged\0${secret.arn}\0${stage}`, () => {
+      const row = versionWithStage(db, secret.arn, stage);
+      return row && Object.freeze(row);
+    });
     if (!version?.ciphertext) throw stageNotFound(stage);
   }
   const value = decryptVersion(ctx.kms, scopeOf(ctx), version);
-  recordAccess(db, secret.arn, version.version_id, ctx.now.getTime());
-  return { secret, version, value, stages: stagesOfVersion(db, secret.arn, version.version_id) };
+  const { arn } = secret;
+  const readId = version.version_id;
+  const now = ctx.now.getTime();
+  // Access dates are kept to the day, so after the first read of a day the update changes nothing.
+  ctx.store.memo(`sm-accessed\0${arn}\0${readId}\0${accessDay(now)}`, () =>
+    recordAccess(db, arn, readId, now),
+  );
+  const stages = ctx.store.memo(`sm-stages\0${arn}\0${readId}`, () =>
+    Object.freeze(stagesOfVersion(db, arn, readId)),
+  );
+  return { secret, version, value, stages };
 }
 
 export const secretValueOutput = (read: ReadResult): JsonObject => ({

@@ -81,8 +81,16 @@ export function requireSecret(
   options: RequireOptions = {},
 ): SecretRow {
   assertValidSecretId(secretId);
-  purgeExpired(ctx.store.db, ctx.now.getTime());
-  const secret = findSecret(ctx.store.db, scopeOf(ctx), secretId);
+  const { store } = ctx;
+  const now = ctx.now.getTime();
+  // Both are read on every GetSecretValue: the purge needs running once a second at most, and a
+  // secret's row is kept until the store changes.
+  store.memo(`sm-purge\0${Math.floor(now / 1000)}`, () => purgeExpired(store.db, now));
+  const scope = scopeOf(ctx);
+  const secret = store.memo(`sm-secret\0${scope.region}\0${scope.account}\0${secretId}`, () => {
+    const row = findSecret(store.db, scope, secretId);
+    return row && Object.freeze(row);
+  });
   if (!secret) throw secretNotFound();
   if (secret.deleted_at !== null && !options.allowDeleted) throw markedForDeletion();
   return secret;
