@@ -58,7 +58,8 @@ export class StoreResourceLookup implements ResourceLookup {
   }
 
   secret(scope: Scope, secretId: string): SecretFacts | undefined {
-    const query = (this.secretQuery ??= secretQuery(this.store));
+    this.secretQuery ??= secretQuery(this.store);
+    const query = this.secretQuery;
     return this.store.memo(`auth-secret\0${scope.region}\0${scope.account}\0${secretId}`, () => {
       const facts = query(scope, secretId);
       return facts && Object.freeze(facts);
