@@ -22,8 +22,18 @@ export interface AuditRecord {
   status: number;
   errorCode?: string;
   sourceAddress: string;
-  /** Every check made, when there was more than one (batches, KMS calls made on the caller's behalf). */
-  checks?: { action: string; resource: string; decision: 'Allow' | 'Deny'; viaService?: string }[];
+  /**
+   * Every check made, when there was more than one (batches, KMS calls made on the caller's behalf).
+   * A check with `item` was made for that item of a batch: a Deny there refused the item (reported
+   * in the response's errors), not the request.
+   */
+  checks?: {
+    action: string;
+    resource: string;
+    decision: 'Allow' | 'Deny';
+    viaService?: string;
+    item?: string;
+  }[];
 }
 
 /**
@@ -48,8 +58,10 @@ export class AuditLog {
   }
 }
 
+/** The check that decided the request: its first denial, else its first check; batch items' own checks decide only their item. */
 function decidingEntry(entries: readonly TrailEntry[]): TrailEntry | undefined {
-  return entries.find((e) => e.decision === 'Deny') ?? entries[0];
+  const own = entries.filter((e) => e.item === undefined);
+  return own.find((e) => e.decision === 'Deny') ?? own[0];
 }
 
 export function auditHook(log: AuditLog, strict: boolean): RequestHooks {
@@ -92,6 +104,7 @@ export function auditHook(log: AuditLog, strict: boolean): RequestHooks {
                 resource: e.resource,
                 decision: e.decision,
                 ...(e.viaService ? { viaService: e.viaService } : {}),
+                ...(e.item !== undefined ? { item: e.item } : {}),
               })),
             }
           : {}),

@@ -10,6 +10,7 @@ import type { RequestHooks } from '../http/handleRequest.js';
 import type { KmsEngine } from '../kms/engine.js';
 import { parseAuthorization } from '../protocol/authorization.js';
 import { AwsError } from '../protocol/awsError.js';
+import type { ItemAuthorizer } from '../protocol/operation.js';
 import type { Store } from '../store/store.js';
 import { anyResource } from './access/accessCheck.js';
 import { accessChecks } from './access/index.js';
@@ -68,9 +69,26 @@ export function strictModeHooks(config: AuthConfig, deps: StrictModeDeps): Reque
       });
       const denial = authorizeChecks(checks, facts, trail);
       if (denial) throw accessDenied(denial.message);
-      if (service === 'kms') return undefined;
+      // A batch item is checked as the single call it stands for; every check made meanwhile (its
+      // own, and KMS's on its behalf) is filed under the item, so the audit log shows which items
+      // were refused without marking the request itself denied.
+      const authorizeItem: ItemAuthorizer = (item, work) => {
+        const first = trail.length;
+        try {
+          const itemChecks = accessChecks(service, item.operation, item.input, { scope, lookup });
+          const itemDenial = authorizeChecks(itemChecks, facts, trail);
+          if (itemDenial) throw accessDenied(itemDenial.message);
+          return work();
+        } finally {
+          for (let i = first; i < trail.length; i++) trail[i]!.item = item.id;
+        }
+      };
+      if (service === 'kms') return { authorizeItem };
       const viaService = `${service}.${scope.region}.amazonaws.com`;
-      return { kms: kmsOnBehalfOf(deps.kms, service, { ...facts, viaService }, lookup, trail) };
+      return {
+        kms: kmsOnBehalfOf(deps.kms, service, { ...facts, viaService }, lookup, trail),
+        authorizeItem,
+      };
     },
   };
 }

@@ -13,6 +13,11 @@ export interface TrailEntry {
   reason?: DenialReason | undefined;
   /** Set for a KMS call a service made on the caller's behalf (`ssm.us-east-1.amazonaws.com`). */
   viaService?: string | undefined;
+  /**
+   * Set for a check made for one item of a batch (the SecretId a BatchGetSecretValue named): it
+   * decides that item, which the response reports in its errors, not the request.
+   */
+  item?: string | undefined;
 }
 
 export interface Trail {

@@ -9,12 +9,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KmsEngine } from '../kms/engine.js';
 import { parseAuthorization, type SigV4Authorization } from '../protocol/authorization.js';
 import { AwsError, internalError, serializationError } from '../protocol/awsError.js';
-import type {
-  Caller,
-  JsonObject,
-  Operation,
-  OperationContext,
-  ServiceRegistry,
+import {
+  allowEveryItem,
+  type Caller,
+  type ItemAuthorizer,
+  type JsonObject,
+  type Operation,
+  type OperationContext,
+  type ServiceRegistry,
 } from '../protocol/operation.js';
 import type { Router, Service } from '../protocol/services.js';
 import { validateUntyped } from '../protocol/shape.js';
@@ -54,9 +56,12 @@ export interface RequestHooks {
   /**
    * Runs after validation, with the caller and the validated input (strict mode's IAM check).
    * May return a KMS engine for the operation to use instead of the shared one, so that KMS calls
-   * a service makes on the caller's behalf are authorized too.
+   * a service makes on the caller's behalf are authorized too, and the check a batch operation
+   * runs for each of its items (`OperationContext.authorizeItem`).
    */
-  authorize?(info: RequestInfo & { caller: Caller; input: unknown }): { kms?: KmsEngine } | undefined;
+  authorize?(
+    info: RequestInfo & { caller: Caller; input: unknown },
+  ): { kms?: KmsEngine; authorizeItem?: ItemAuthorizer } | undefined;
   /** Runs once the answer is known (audit). */
   afterResponse?(info: RequestInfo, outcome: { status: number; errorCode?: string }): void;
 }
@@ -143,7 +148,12 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
   const input = validateUntyped(operation.input, body);
   info.input = input;
   let kms = options.kms;
-  for (const hook of options.hooks) kms = hook.authorize?.({ ...info, caller, input })?.kms ?? kms;
+  let authorizeItem = allowEveryItem;
+  for (const hook of options.hooks) {
+    const granted = hook.authorize?.({ ...info, caller, input });
+    kms = granted?.kms ?? kms;
+    authorizeItem = granted?.authorizeItem ?? authorizeItem;
+  }
 
   const ctx: OperationContext = {
     store: options.store,
@@ -154,6 +164,7 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
     requestId: info.requestId,
     now: new Date(),
     services: options.services,
+    authorizeItem,
   };
   if (operation.async) return operation.handle(input, ctx);
   return options.store.transaction(() => operation.handle(input, ctx) as JsonObject);

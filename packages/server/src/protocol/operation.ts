@@ -29,7 +29,28 @@ export interface OperationContext {
   now: Date;
   /** Services that outlive a request (rotation scheduler, replication) hang off here. */
   services: ServiceRegistry;
+  /**
+   * Runs `work` for one item of a batch once the caller is allowed it as the single call the item
+   * stands for; throws (AccessDeniedException) when not, so the operation can report that item in
+   * its per-item errors and go on with the others. A no-op wrapper outside strict mode.
+   */
+  authorizeItem: ItemAuthorizer;
 }
+
+/** One item of a batch operation, authorized as the single call it stands for. */
+export interface BatchItem {
+  /** The item as the request named it (a SecretId); the audit log files the item's checks under it. */
+  id: string;
+  /** The single operation the item stands for: BatchGetSecretValue reads each secret as `GetSecretValue`. */
+  operation: string;
+  /** That single call's input. */
+  input: JsonObject;
+}
+
+export type ItemAuthorizer = <T>(item: BatchItem, work: () => T) => T;
+
+/** Open mode: every item is allowed. */
+export const allowEveryItem: ItemAuthorizer = (_item, work) => work();
 
 /** Late-bound access to long-lived service helpers, keyed by name to avoid import cycles. */
 export interface ServiceRegistry {

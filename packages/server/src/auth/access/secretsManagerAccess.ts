@@ -2,6 +2,7 @@
  * Secrets Manager: the IAM action is `secretsmanager:<Operation>`, the resource the secret's ARN
  * (with its random suffix when the secret exists), evaluated with the secret's resource policy.
  * Reading the value is a separate `kms:Decrypt`, checked when Secrets Manager calls KMS.
+ * BatchGetSecretValue's per-secret GetSecretValue is checked by the operation, item by item.
  */
 import {
   type AccessCheck,
@@ -9,7 +10,6 @@ import {
   anyResource,
   type MappingContext,
   type RequestInput,
-  stringListMember,
   stringMember,
 } from './accessCheck.js';
 
@@ -44,11 +44,12 @@ export const secretsManagerAccess: Record<string, AccessMapper> = {
   GetSecretValue: (input, ctx) => [
     onSecret('secretsmanager:GetSecretValue', stringMember(input, 'SecretId') ?? '', ctx, versionKeys(input)),
   ],
-  BatchGetSecretValue: (input, ctx) => [
+  // The request needs BatchGetSecretValue (and ListSecrets to select by filter) on `*`. Each secret
+  // it reads needs GetSecretValue like a single read, checked by the operation per secret
+  // (`authorizeItem`) so that a refused secret lands in the response's Errors, as on AWS.
+  BatchGetSecretValue: (input) => [
     anyResource('secretsmanager:BatchGetSecretValue'),
-    ...stringListMember(input, 'SecretIdList').map((id) =>
-      onSecret('secretsmanager:GetSecretValue', id, ctx, {}),
-    ),
+    ...(input.Filters !== undefined ? [anyResource('secretsmanager:ListSecrets')] : []),
   ],
   CreateSecret: (input, ctx) => {
     const name = stringMember(input, 'Name') ?? '';

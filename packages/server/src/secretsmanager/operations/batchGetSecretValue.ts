@@ -1,3 +1,8 @@
+/**
+ * BatchGetSecretValue: up to 20 secrets by id or by filter, each read as GetSecretValue reads it.
+ * A secret that cannot be read (not found, deleted, refused by IAM or KMS) is reported in `Errors`
+ * with its own code and message while the others come back in `SecretValues`.
+ */
 import { AwsError } from '../../protocol/awsError.js';
 import { defineOperation, type JsonObject } from '../../protocol/operation.js';
 import { integer, list, string, structure } from '../../protocol/shape.js';
@@ -46,7 +51,12 @@ export const batchGetSecretValue = defineOperation({
     const errors: JsonObject[] = [];
     for (const id of ids) {
       try {
-        values.push(secretValueOutput(readValue(ctx, id, undefined, undefined)));
+        // Each secret is read as GetSecretValue would read it, with that call's permission (and
+        // kms:Decrypt on its key); a refusal, like any other error, is this secret's entry in Errors.
+        const read = ctx.authorizeItem({ id, operation: 'GetSecretValue', input: { SecretId: id } }, () =>
+          readValue(ctx, id, undefined, undefined),
+        );
+        values.push(secretValueOutput(read));
       } catch (error) {
         if (!(error instanceof AwsError)) throw error;
         errors.push({ SecretId: id, ErrorCode: error.code, Message: error.message });
