@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { useHushServe } from '../../server/test/support/useHushServe.js';
 import { Hush, type HushError, ServiceUnavailableError } from '../src/index.js';
 
 const server = useHushServe({ inMemory: true });
+
+/** Epoch ms that move only when the test says so. */
+function manualClock(start = Date.now()) {
+  let at = start;
+  return {
+    now: () => at,
+    advance(ms: number) {
+      at += ms;
+    },
+  };
+}
 
 const put = (Name: string, Value: string) =>
   server.ssm().send(new PutParameterCommand({ Name, Value, Type: 'SecureString', Overwrite: true }));
@@ -13,11 +23,13 @@ const put = (Name: string, Value: string) =>
 describe('cache', () => {
   it('a value changed on the server is seen after the TTL, without blocking the read that finds it expired', async () => {
     await put('/rot/a', 'old');
-    const hush = new Hush({ env: server.env(), ttlMs: 50, jitter: 0 });
+    // A clock the test moves, so a slow machine cannot let the TTL pass early.
+    const clock = manualClock();
+    const hush = new Hush({ env: server.env(), ttlMs: 50, jitter: 0, now: clock.now });
     assert.equal(await hush.resolve('ssm:/rot/a'), 'old');
     await put('/rot/a', 'new');
     assert.equal(await hush.resolve('ssm:/rot/a'), 'old', 'within the TTL the cached value is served');
-    await sleep(80);
+    clock.advance(80);
     assert.equal(await hush.resolve('ssm:/rot/a'), 'old', 'expired: served stale while one refresh runs');
     await hush.idle();
     assert.equal(await hush.resolve('ssm:/rot/a'), 'new');
@@ -74,17 +86,19 @@ describe('cache', () => {
   it('server down: the stale value is served and the failure reported once (runs last: stops the server)', async () => {
     await put('/down/a', 'kept');
     const reported: HushError[] = [];
+    const clock = manualClock();
     const hush = new Hush({
       env: server.env(),
       ttlMs: 30,
       jitter: 0,
+      now: clock.now,
       retry: { maxAttempts: 2, baseBackoffMs: 1 },
       onError: (error) => reported.push(error),
     });
     assert.equal(await hush.resolve('ssm:/down/a'), 'kept');
     await server.stop();
     for (let i = 0; i < 4; i++) {
-      await sleep(40);
+      clock.advance(40);
       assert.equal(await hush.resolve('ssm:/down/a'), 'kept');
       await hush.idle();
     }
