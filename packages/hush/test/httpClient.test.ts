@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
+import { runProcess } from '../../server/test/support/childProcess.js';
 import { httpRequest, parseResponse } from '../src/aws/httpClient.js';
 
 // A real node:http server: what hush serve and the Lambda extension run on.
@@ -174,19 +175,12 @@ describe('httpRequest over TLS', () => {
       const answer = await httpRequest(url, 'GET', { Host: url.host }, '');
       process.stdout.write(answer.status + ' ' + answer.body);`;
     // A child process, since Node reads NODE_EXTRA_CA_CERTS at start; this one keeps serving meanwhile.
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    await new Promise((done) => child.on('exit', done));
-    assert.equal(out, '200 loc', err);
+    const { stdout, stderr } = await runProcess(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') } },
+    );
+    assert.equal(stdout, '200 loc', stderr);
   });
 });
 
