@@ -58,9 +58,10 @@ export function registerServe(program: Command): void {
       'after',
       `
 Point the AWS SDK or CLI at it:
-  export AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_REGION=us-east-1
+  export AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
-  aws ssm put-parameter --name /demo/password --type SecureString --value s3cret`,
+  aws ssm put-parameter --name /demo/password --type SecureString --value s3cret
+(AWS CLI v2 before 2.13 ignores AWS_ENDPOINT_URL: add --endpoint-url http://127.0.0.1:4566.)`,
     )
     .action(
       async (options: {
