@@ -173,7 +173,7 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
     services: options.services,
     authorizeItem,
   };
-  if (operation.async) return operation.handle(input, ctx);
+  if (operation.async || operation.readOnly) return operation.handle(input, ctx);
   return options.store.transaction(() => operation.handle(input, ctx) as JsonObject);
 }
 

@@ -66,6 +66,12 @@ interface OperationBase<S extends StructureShape> {
 }
 export interface SyncOperationSpec<S extends StructureShape> extends OperationBase<S> {
   async?: false;
+  /**
+   * A read: it runs without a transaction of its own, which the hottest calls save on every request.
+   * Its reads are consistent anyway (one connection, one thread, and a handler never waits), so it
+   * may write only single statements that stand alone (a secret's access date, the expiry purge).
+   */
+  readOnly?: true;
   handle(input: Infer<S>, ctx: OperationContext): JsonObject;
 }
 export interface AsyncOperationSpec<S extends StructureShape> extends OperationBase<S> {
@@ -78,6 +84,7 @@ export interface Operation {
   name: string;
   input: StructureShape;
   async: boolean;
+  readOnly: boolean;
   handle(input: unknown, ctx: OperationContext): JsonObject | Promise<JsonObject>;
 }
 
@@ -88,6 +95,7 @@ export function defineOperation<S extends StructureShape>(
     name: spec.name,
     input: spec.input,
     async: spec.async === true,
+    readOnly: spec.async !== true && spec.readOnly === true,
     handle: spec.handle as Operation['handle'],
   };
 }

@@ -19,8 +19,9 @@ export function parameterArn(scope: Scope, name: string): string {
     const parts = name.split(':');
     return [...parts.slice(0, 5), parts[5] ?? ''].join(':');
   }
-  const bare = name.split(':')[0] ?? name;
-  return `arn:aws:ssm:${scope.region}:${scope.account}:parameter/${bare.replace(/^\//, '')}`;
+  const colon = name.indexOf(':');
+  const bare = colon < 0 ? name : name.slice(0, colon);
+  return `arn:aws:ssm:${scope.region}:${scope.account}:parameter/${bare.startsWith('/') ? bare.slice(1) : bare}`;
 }
 
 const boolKey = (input: RequestInput, name: string): string | undefined =>

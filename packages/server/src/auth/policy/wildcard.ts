@@ -21,8 +21,16 @@ function compile(pattern: string, ignoreCase: boolean): RegExp {
   return regex;
 }
 
-export const wildcardMatch = (pattern: string, value: string, ignoreCase = false): boolean =>
-  pattern === '*' || compile(pattern, ignoreCase).test(value);
+const hasWildcard = (pattern: string): boolean => pattern.includes('*') || pattern.includes('?');
+
+export const wildcardMatch = (pattern: string, value: string, ignoreCase = false): boolean => {
+  if (pattern === '*') return true;
+  // Most patterns name one action or resource exactly: no expression needed.
+  if (!hasWildcard(pattern)) {
+    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  }
+  return compile(pattern, ignoreCase).test(value);
+};
 
 /** Actions: `service:Action`, case-insensitive. */
 export const actionMatches = (pattern: string, action: string): boolean =>

@@ -12,6 +12,7 @@ import {
 
 export const decrypt = defineOperation({
   name: 'Decrypt',
+  readOnly: true,
   input: structure({
     CiphertextBlob: blob({ required: true, min: 1, max: 6144, sensitive: true }),
     EncryptionContext: encryptionContextMember,

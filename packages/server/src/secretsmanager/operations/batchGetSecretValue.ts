@@ -15,6 +15,7 @@ import { filtersMember, nextTokenMember } from '../shapes.js';
 
 export const batchGetSecretValue = defineOperation({
   name: 'BatchGetSecretValue',
+  readOnly: true,
   input: structure({
     SecretIdList: list(string({ min: 1, max: 2048 }), { min: 1, max: 20 }),
     Filters: filtersMember,

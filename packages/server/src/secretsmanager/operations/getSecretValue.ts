@@ -5,6 +5,7 @@ import { secretIdMember, versionIdMember, versionStageMember } from '../shapes.j
 
 export const getSecretValue = defineOperation({
   name: 'GetSecretValue',
+  readOnly: true,
   input: structure({
     SecretId: secretIdMember,
     VersionId: versionIdMember,

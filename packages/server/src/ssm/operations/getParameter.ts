@@ -8,6 +8,7 @@ import { nameMember } from '../shapes.js';
 
 export const getParameter = defineOperation({
   name: 'GetParameter',
+  readOnly: true,
   input: structure({ Name: nameMember, WithDecryption: boolean() }),
   handle(input, ctx) {
     const withDecryption = input.WithDecryption ?? false;

@@ -12,6 +12,7 @@ const PER_NAME_ERRORS = new Set(['ParameterNotFound', 'ParameterVersionNotFound'
 
 export const getParameters = defineOperation({
   name: 'GetParameters',
+  readOnly: true,
   input: structure({ Names: nameListMember, WithDecryption: boolean() }),
   handle(input, ctx) {
     const withDecryption = input.WithDecryption ?? false;

@@ -8,6 +8,7 @@ import { nameMember, nextTokenMember, parameterFiltersMember } from '../shapes.j
 
 export const getParametersByPath = defineOperation({
   name: 'GetParametersByPath',
+  readOnly: true,
   input: structure({
     Path: nameMember,
     Recursive: boolean(),
