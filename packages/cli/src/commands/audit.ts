@@ -1,6 +1,7 @@
 /**
  * `hush audit`: reads the audit log `hush serve` writes — one line per request: who, what, on which
- * resource, the decision and the statement that made it. Pretty by default, `--json` passes the
+ * resource, the decision and the statement that made it, and under a batch request each item it
+ * refused. Pretty by default, `--json` passes the
  * lines through; `--follow` keeps printing lines as the server appends them.
  */
 import { closeSync, existsSync, openSync, readSync, statSync, unwatchFile, watchFile } from 'node:fs';
@@ -30,7 +31,7 @@ export function formatAuditLine(line: string): string {
     ? ` by ${record.statement.policy}${record.statement.sid ? `#${record.statement.sid}` : `[${record.statement.index}]`}`
     : '';
   const outcome = record.errorCode ? `${record.status} ${record.errorCode}` : String(record.status);
-  return [
+  const summary = [
     record.time,
     pad(decision, 5),
     pad(record.principal ?? record.accessKeyId ?? '(anonymous)', 40),
@@ -40,6 +41,17 @@ export function formatAuditLine(line: string): string {
     `from ${record.sourceAddress || '?'}`,
     record.requestId,
   ].join('  ');
+  // A batch answers 200 while refusing some of its items; show each refusal under the request.
+  const refusedItems = (record.checks ?? []).filter(
+    (check) => check.item !== undefined && check.decision === 'Deny',
+  );
+  return [
+    summary,
+    ...refusedItems.map(
+      (check) =>
+        `    item ${check.item}: DENY  ${check.action} on ${check.resource}${check.viaService ? ` via ${check.viaService}` : ''}`,
+    ),
+  ].join('\n');
 }
 
 /** Reads whole lines from `path` starting at byte `offset`; returns them and the offset after them. */

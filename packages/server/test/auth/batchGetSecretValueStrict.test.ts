@@ -7,6 +7,7 @@ import {
   CreateSecretCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import { formatAuditLine } from '../../../cli/src/commands/audit.js';
 import { awsError } from '../support/hushServe.js';
 import type { Credentials } from './fixtures/controlClient.js';
 import { ACCOUNT, KEYS } from './fixtures/strictConfig.js';
@@ -156,6 +157,29 @@ describe('hush serve --strict: BatchGetSecretValue checks each secret as GetSecr
     assert.ok(
       checks.some((c) => c.item === 'team/a' && c.action === 'kms:Decrypt' && c.decision === 'Allow'),
       'the allowed secret’s own checks are filed under it too',
+    );
+  });
+
+  it('hush audit shows each refused secret under the batch request', () => {
+    const line = server
+      .auditLog()
+      .trim()
+      .split('\n')
+      .find((l) => l.includes(BATCH_ARN) && l.includes('secretsmanager:BatchGetSecretValue'));
+    assert.ok(line, 'no audit line for the batch request');
+    const rows = formatAuditLine(line).split('\n');
+    assert.match(
+      rows[0]!,
+      /ALLOW\s+arn:aws:iam::000000000000:user\/batch\s+secretsmanager:BatchGetSecretValue/,
+    );
+    assert.deepEqual(rows.slice(1), [
+      `    item team/b: DENY  secretsmanager:GetSecretValue on ${arns['team/b']}`,
+      `    item other/c: DENY  secretsmanager:GetSecretValue on ${arns['other/c']}`,
+      rows[3],
+    ]);
+    assert.match(
+      rows[3]!,
+      /^ {4}item team\/d: DENY {2}kms:Decrypt on arn:aws:kms:us-east-1:000000000000:key\/\S+ via secretsmanager\.us-east-1\.amazonaws\.com$/,
     );
   });
 });
