@@ -13,8 +13,7 @@ import { checkRegion, checkSecretId, checkSsmName, parseDuration, parseSsmAddres
 import { ReferenceSyntaxError } from './referenceSyntaxError.js';
 import type { Reference, ValueFormat } from './types.js';
 
-const SCHEMES = ['ssm', 'secretsmanager', 'kms'] as const;
-type Scheme = (typeof SCHEMES)[number];
+type Scheme = 'ssm' | 'secretsmanager' | 'kms';
 
 export const isNativeReference = (text: string): boolean => /^(ssm|secretsmanager|kms):\S/.test(text);
 
@@ -24,52 +23,34 @@ interface Option {
   at: number;
 }
 
+/**
+ * `scheme:target?options#field` (or `target#field?options`; only Secrets Manager has a field, and KMS
+ * ciphertexts never contain `#`/`?`).
+ */
 export function parseNative(text: string): Reference {
-  const colon = text.indexOf(':');
-  const scheme = text.slice(0, colon) as Scheme;
-  if (colon < 0 || !SCHEMES.includes(scheme)) {
+  const scheme = /^(ssm|secretsmanager|kms):/.exec(text)?.[1] as Scheme | undefined;
+  if (!scheme) {
     throw new ReferenceSyntaxError(text, 0, 'a reference starts with ssm:, secretsmanager: or kms:');
   }
-  const bodyAt = colon + 1;
-  const { target, field, fieldAt, options } = splitParts(text, bodyAt, scheme);
-  switch (scheme) {
-    case 'ssm':
-      return parseSsm(text, target, bodyAt, options);
-    case 'secretsmanager':
-      return parseSecret(text, target, bodyAt, field, fieldAt, options);
-    case 'kms':
-      return parseKms(text, target, bodyAt, options);
-  }
-}
-
-/** Splits `target?options#field` (or `target#field?options`). KMS ciphertexts never contain `#`/`?`. */
-function splitParts(text: string, bodyAt: number, scheme: Scheme) {
-  const body = text.slice(bodyAt);
+  const at = scheme.length + 1;
+  const body = text.slice(at);
   const q = body.indexOf('?');
   const h = scheme === 'secretsmanager' ? body.indexOf('#') : -1;
-  const cut = Math.min(q < 0 ? body.length : q, h < 0 ? body.length : h);
-  const target = body.slice(0, cut);
-  let field: string | undefined;
-  let fieldAt = 0;
-  let query = '';
-  let queryAt = 0;
-  if (h >= 0 && (q < 0 || h < q)) {
-    field = body.slice(h + 1, q < 0 ? undefined : q);
-    fieldAt = bodyAt + h + 1;
-    if (q >= 0) {
-      query = body.slice(q + 1);
-      queryAt = bodyAt + q + 1;
-    }
-  } else if (q >= 0) {
-    query = body.slice(q + 1, h < 0 ? undefined : h);
-    queryAt = bodyAt + q + 1;
-    if (h >= 0) {
-      field = body.slice(h + 1);
-      fieldAt = bodyAt + h + 1;
-    }
+  const end = (marker: number) => (marker < 0 ? body.length : marker);
+  // The options and the field each run to the other's marker when it comes later, else to the end.
+  const after = (marker: number, other: number) => body.slice(marker + 1, other > marker ? other : undefined);
+  const target = body.slice(0, Math.min(end(q), end(h)));
+  const field = h < 0 ? undefined : after(h, q);
+  if (field === '') throw new ReferenceSyntaxError(text, at + h + 1, 'the #field is empty');
+  const options = q < 0 ? [] : parseOptions(text, after(q, h), at + q + 1);
+  switch (scheme) {
+    case 'ssm':
+      return parseSsm(text, target, at, options);
+    case 'secretsmanager':
+      return parseSecret(text, target, at, field, at + h + 1, options);
+    case 'kms':
+      return parseKms(text, target, at, options);
   }
-  if (field === '') throw new ReferenceSyntaxError(text, fieldAt, 'the #field is empty');
-  return { target, field, fieldAt, options: parseOptions(text, query, queryAt) };
 }
 
 function parseOptions(text: string, query: string, at: number): Option[] {
@@ -90,26 +71,33 @@ function parseOptions(text: string, query: string, at: number): Option[] {
 
 const FORMATS: readonly ValueFormat[] = ['raw', 'json', 'binary', 'list'];
 
-/** Applies the options every scheme shares; returns the ones left for the scheme. */
+/**
+ * A reference's shared part: its text, and the options every scheme takes (region=, ttl=, a format)
+ * applied; returns the options left for the scheme.
+ */
 function commonOptions(text: string, options: Option[], allowed: readonly string[]) {
-  const common: { region?: string; format?: ValueFormat; ttlMs?: number } = {};
+  const base: { text: string; dialect: 'native'; format: ValueFormat; region?: string; ttlMs?: number } = {
+    text,
+    dialect: 'native',
+    format: 'auto',
+  };
   const rest: Option[] = [];
   for (const option of options) {
     const { key, value, at } = option;
     if (FORMATS.includes(key as ValueFormat)) {
       if (value !== undefined) throw new ReferenceSyntaxError(text, at, `option "${key}" takes no value`);
-      if (common.format)
-        throw new ReferenceSyntaxError(text, at, `"${key}" conflicts with "${common.format}"`);
+      if (base.format !== 'auto')
+        throw new ReferenceSyntaxError(text, at, `"${key}" conflicts with "${base.format}"`);
       if (!allowed.includes(key))
         throw new ReferenceSyntaxError(text, at, `option "${key}" does not apply here`);
-      common.format = key as ValueFormat;
+      base.format = key as ValueFormat;
     } else if (key === 'region') {
       if (!value) throw new ReferenceSyntaxError(text, at, 'region= needs a region name');
       checkRegion(text, value, at + 7);
-      common.region = value;
+      base.region = value;
     } else if (key === 'ttl') {
       if (!value) throw new ReferenceSyntaxError(text, at, 'ttl= needs a duration');
-      common.ttlMs = parseDuration(text, value, at + 4);
+      base.ttlMs = parseDuration(text, value, at + 4);
     } else if (allowed.includes(key)) {
       rest.push(option);
     } else {
@@ -120,19 +108,19 @@ function commonOptions(text: string, options: Option[], allowed: readonly string
       );
     }
   }
-  return { common: { format: 'auto' as ValueFormat, ...common }, rest };
+  return { base, rest };
 }
 
 function parseSsm(text: string, target: string, at: number, options: Option[]): Reference {
   const isPath = target.endsWith('/') && !target.startsWith('arn:');
-  const { common, rest } = commonOptions(
+  const { base, rest } = commonOptions(
     text,
     options,
     isPath ? ['raw', 'json', 'recursive'] : ['raw', 'json', 'list', 'binary'],
   );
-  const base = { text, dialect: 'native' as const, ...common };
   if (isPath) {
-    const recursive = rest.find((o) => o.key === 'recursive');
+    // The only option a path keeps for itself.
+    const recursive = rest[0];
     if (recursive?.value !== undefined)
       throw new ReferenceSyntaxError(text, recursive.at, 'option "recursive" takes no value');
     if (!target.startsWith('/')) throw new ReferenceSyntaxError(text, at, 'a parameter path starts with /');
@@ -151,22 +139,15 @@ function parseSecret(
   options: Option[],
 ): Reference {
   checkSecretId(text, target, at);
-  const { common, rest } = commonOptions(text, options, ['raw', 'json', 'binary', 'stage', 'versionId']);
-  if (field !== undefined && (common.format === 'binary' || common.format === 'raw')) {
-    throw new ReferenceSyntaxError(text, fieldAt, `a #field cannot be combined with "${common.format}"`);
+  const { base, rest } = commonOptions(text, options, ['raw', 'json', 'binary', 'stage', 'versionId']);
+  if (field !== undefined && (base.format === 'binary' || base.format === 'raw')) {
+    throw new ReferenceSyntaxError(text, fieldAt, `a #field cannot be combined with "${base.format}"`);
   }
-  const reference: Reference = {
-    text,
-    dialect: 'native',
-    kind: 'secretsmanager',
-    secretId: target,
-    ...common,
-    ...(field !== undefined ? { field } : {}),
-  };
-  for (const option of rest) {
-    if (!option.value) throw new ReferenceSyntaxError(text, option.at, `${option.key}= needs a value`);
-    if (option.key === 'stage') reference.versionStage = option.value;
-    else reference.versionId = option.value;
+  const reference: Reference = { ...base, kind: 'secretsmanager', secretId: target, field };
+  for (const { key, value, at } of rest) {
+    if (!value) throw new ReferenceSyntaxError(text, at, `${key}= needs a value`);
+    if (key === 'stage') reference.versionStage = value;
+    else reference.versionId = value;
   }
   return reference;
 }
@@ -175,12 +156,5 @@ function parseKms(text: string, target: string, at: number, options: Option[]): 
   if (target === '') throw new ReferenceSyntaxError(text, at, 'the ciphertext is empty');
   const bad = [...target].findIndex((ch) => !/[A-Za-z0-9+/=]/.test(ch));
   if (bad >= 0) throw new ReferenceSyntaxError(text, at + bad, 'a kms: ciphertext must be base64');
-  const { common } = commonOptions(text, options, ['raw', 'json', 'binary']);
-  return {
-    text,
-    dialect: 'native',
-    kind: 'kms',
-    ciphertext: target,
-    ...common,
-  };
+  return { ...commonOptions(text, options, ['raw', 'json', 'binary']).base, kind: 'kms', ciphertext: target };
 }
