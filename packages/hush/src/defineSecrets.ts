@@ -50,9 +50,10 @@ export interface DefineSecretsOptions {
 
 interface Slot {
   name: string;
-  ref: Reference | undefined;
+  /** Undefined for an env var whose value is not a reference (`literal` holds the value). */
+  ref?: Reference;
   key: string;
-  literal: Secret<unknown> | undefined;
+  literal?: Secret<unknown>;
   schema: StandardSchemaV1 | undefined;
   validated: WeakMap<Secret<unknown>, Secret<unknown>>;
 }
@@ -75,7 +76,6 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     }
     // console.log(values) would show `[Getter]` per key; show each (redacted) Secret instead.
     Object.defineProperty(values, Symbol.for('nodejs.util.inspect.custom'), {
-      enumerable: false,
       value: () => Object.fromEntries(this.#slots.map((slot) => [slot.name, this.#printable(slot)])),
     });
     this.values = values as SecretValues<D>;
@@ -98,13 +98,13 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
 
   async #fetchMissing(): Promise<SecretValues<D>> {
     const outcomes = await Promise.allSettled(
-      this.#slots.map((slot) => (slot.ref ? this.#hush.resolve(slot.ref) : undefined)),
+      this.#slots.map((slot) => slot.ref && this.#hush.resolve(slot.ref)),
     );
     const failures: Record<string, HushError> = {};
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'rejected') failures[this.#slots[i]!.name] = asHushError(outcome.reason);
     });
-    if (Object.keys(failures).length > 0) throw new SecretsError(failures);
+    throwIfAny(failures);
     return this.#validateAll();
   }
 
@@ -125,13 +125,12 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
         slot.validated.set(raw, new Secret(result.value));
       }
     }
-    if (Object.keys(failures).length > 0) throw new SecretsError(failures);
+    throwIfAny(failures);
     return this.values;
   }
 
   #rawSecret(slot: Slot): Secret<unknown> {
-    if (slot.literal) return slot.literal;
-    const secret = slot.ref ? this.#hush.peekSecret(slot.ref, slot.key) : undefined;
+    const secret = slot.literal ?? (slot.ref && this.#hush.peekSecret(slot.ref, slot.key));
     if (!secret) throw new HushError(`${slot.name}: not loaded yet (await secrets.load())`, slot.ref?.text);
     return secret;
   }
@@ -160,20 +159,26 @@ function slotFor(
   entry: SecretEntry,
   env: Readonly<Record<string, string | undefined>>,
 ): Slot {
-  const text = typeof entry === 'string' ? entry : entry.ref;
-  const schema = typeof entry === 'string' ? undefined : entry.schema;
-  const base = { name, schema, validated: new WeakMap<Secret<unknown>, Secret<unknown>>() };
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) {
+  const { ref: text, schema } = typeof entry === 'string' ? { ref: entry, schema: undefined } : entry;
+  const slot: Slot = { name, schema, key: '', validated: new WeakMap() };
+  let reference = text;
+  // An env var's name: its value is a reference, or (local development) the value itself.
+  if (/^[A-Za-z_]\w*$/.test(text)) {
     const value = env[text];
-    if (value === undefined) {
-      throw new HushError(`${name}: environment variable ${text} is not set`, text);
+    if (value === undefined) throw new HushError(`${name}: environment variable ${text} is not set`, text);
+    if (!isReference(value)) {
+      slot.literal = new Secret(value);
+      return slot;
     }
-    if (!isReference(value)) return { ...base, ref: undefined, key: '', literal: new Secret(value) };
-    const ref = hush.reference(value);
-    return { ...base, ref, key: fetchKey(ref), literal: undefined };
+    reference = value;
   }
-  const ref = hush.reference(text);
-  return { ...base, ref, key: fetchKey(ref), literal: undefined };
+  slot.ref = hush.reference(reference);
+  slot.key = fetchKey(slot.ref);
+  return slot;
+}
+
+function throwIfAny(failures: Record<string, HushError>): void {
+  if (Object.keys(failures).length > 0) throw new SecretsError(failures);
 }
 
 function asHushError(error: unknown): HushError {
