@@ -204,8 +204,8 @@ export class Hush {
     const ttl = this.#ttlFor(ref);
     const now = this.#now();
     let expiresAt = now + ttl * (1 - Math.random() * this.#jitter);
-    if (raw?.kind === 'secretsmanager' && raw.nextRotationAt !== undefined && raw.nextRotationAt > now)
-      expiresAt = Math.min(expiresAt, raw.nextRotationAt);
+    const rotation = raw && 'nextRotationAt' in raw ? raw.nextRotationAt : undefined;
+    if (rotation && rotation > now) expiresAt = Math.min(expiresAt, rotation);
     const entry: Entry = {
       raw,
       expiresAt,

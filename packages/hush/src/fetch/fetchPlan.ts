@@ -6,10 +6,22 @@
  */
 import type { Env } from '../aws/environment.js';
 import { SecretNotFoundError } from '../errors.js';
-import type { Reference, SecretsManagerReference, SsmParameterReference } from '../reference/types.js';
+import type {
+  KmsCiphertextReference,
+  Reference,
+  SecretsManagerReference,
+  SsmParameterReference,
+  SsmPathReference,
+} from '../reference/types.js';
 import type { Transport } from '../transport/transport.js';
 import { fetchKey, ssmName } from './fetchKey.js';
-import type { RawValue, SecretValue, SsmParameterValue } from './rawValue.js';
+import type {
+  KmsPlaintextValue,
+  RawValue,
+  SecretValue,
+  SsmParameterValue,
+  SsmPathValue,
+} from './rawValue.js';
 import { errorForCode, type RetryOptions, toHushError, withRetry } from './retry.js';
 
 interface Pending {
@@ -17,21 +29,6 @@ interface Pending {
   key: string;
   resolve(value: RawValue): void;
   reject(error: unknown): void;
-}
-
-interface WireParameter {
-  Name: string;
-  Type: string;
-  Value: string;
-  Selector?: string;
-  ARN?: string;
-}
-
-interface WireSecret {
-  ARN?: string;
-  Name?: string;
-  SecretString?: string;
-  SecretBinary?: string | Uint8Array;
 }
 
 const SSM_BATCH = 10;
@@ -79,25 +76,24 @@ export class FetchPlan {
   #flush(): void {
     const batch = this.#pending;
     this.#pending = [];
+    // SSM names by region and decryption, secrets without a stage or version by region; the rest one
+    // call each.
     const groups = new Map<string, Pending[]>();
-    const group = (name: string, item: Pending) => {
-      const list = groups.get(name);
-      if (list) list.push(item);
-      else groups.set(name, [item]);
-    };
     for (const item of batch) {
       const { ref } = item;
-      if (ref.kind === 'ssm') group(`ssm\0${ref.region ?? ''}\0${ref.decrypt}`, item);
-      else if (ref.kind === 'secretsmanager' && !ref.versionId && !ref.versionStage)
-        group(`sm\0${ref.region ?? ''}`, item);
-      else void this.#single(item);
+      if (ref.kind === 'ssm' || (ref.kind === 'secretsmanager' && !ref.versionId && !ref.versionStage)) {
+        const name = `${ref.kind}\0${ref.region ?? ''}\0${ref.kind === 'ssm' && ref.decrypt}`;
+        const group = groups.get(name);
+        if (group) group.push(item);
+        else groups.set(name, [item]);
+      } else void this.#single(item, ref);
     }
-    for (const [name, items] of groups) {
-      const size = name.startsWith('ssm') ? SSM_BATCH : SECRETS_BATCH;
+    for (const items of groups.values()) {
+      const ssm = items[0]!.ref.kind === 'ssm';
+      const size = ssm ? SSM_BATCH : SECRETS_BATCH;
       for (let i = 0; i < items.length; i += size) {
         const chunk = items.slice(i, i + size);
-        if (name.startsWith('ssm')) void this.#ssmBatch(chunk);
-        else void this.#secretsBatch(chunk);
+        void (ssm ? this.#ssmBatch(chunk) : this.#secretsBatch(chunk));
       }
     }
   }
@@ -136,7 +132,7 @@ export class FetchPlan {
   async #ssmBatch(items: Pending[]): Promise<void> {
     const first = items[0]!.ref as SsmParameterReference;
     const names = [...new Set(items.map((item) => ssmName(item.ref as SsmParameterReference)))];
-    let answer: { Parameters?: WireParameter[]; InvalidParameters?: string[] };
+    let answer: { Parameters?: SsmParameterValue[] };
     try {
       answer = await this.#send(
         'ssm',
@@ -147,24 +143,23 @@ export class FetchPlan {
     } catch (error) {
       return this.#failAll(items, error);
     }
-    const found = new Map<string, WireParameter>();
+    const found = new Map<string, SsmParameterValue>();
     for (const p of answer.Parameters ?? []) {
       const selector = p.Selector ?? '';
       found.set(p.Name + selector, p);
       if (p.ARN) found.set(p.ARN + selector, p);
     }
     for (const item of items) {
-      const ref = item.ref as SsmParameterReference;
-      const p = found.get(ssmName(ref));
-      if (p) item.resolve(ssmValue(p, ref.decrypt));
-      else item.reject(new SecretNotFoundError(ref.text, 'ParameterNotFound'));
+      const p = found.get(ssmName(item.ref as SsmParameterReference));
+      if (p) item.resolve(p);
+      else item.reject(new SecretNotFoundError(item.ref.text, 'ParameterNotFound'));
     }
   }
 
   async #secretsBatch(items: Pending[]): Promise<void> {
     const first = items[0]!.ref as SecretsManagerReference;
     const ids = [...new Set(items.map((item) => (item.ref as SecretsManagerReference).secretId))];
-    let answer: { SecretValues?: WireSecret[]; Errors?: { SecretId: string; ErrorCode: string }[] };
+    let answer: { SecretValues?: SecretValue[]; Errors?: { SecretId: string; ErrorCode: string }[] };
     try {
       answer = await this.#send('secretsmanager', 'BatchGetSecretValue', { SecretIdList: ids }, first.region);
     } catch (error) {
@@ -172,29 +167,33 @@ export class FetchPlan {
     }
     const errors = new Map((answer.Errors ?? []).map((e) => [e.SecretId, e.ErrorCode]));
     for (const item of items) {
-      const ref = item.ref as SecretsManagerReference;
-      const id = ref.secretId;
+      const id = (item.ref as SecretsManagerReference).secretId;
       const secret = (answer.SecretValues ?? []).find(
         (s) => s.Name === id || s.ARN === id || (s.ARN?.startsWith(`${id}-`) ?? false),
       );
-      const code = errors.get(id);
-      if (secret) item.resolve(secretValue(secret));
-      else item.reject(errorForCode(ref.text, code ?? 'ResourceNotFoundException'));
+      if (secret) item.resolve(secret);
+      else item.reject(errorForCode(item.ref.text, errors.get(id) ?? 'ResourceNotFoundException'));
     }
   }
 
-  async #single(item: Pending): Promise<void> {
+  /** A reference no batch call can read (the batches hold every SSM name). */
+  async #single(
+    item: Pending,
+    ref: SecretsManagerReference | SsmPathReference | KmsCiphertextReference,
+  ): Promise<void> {
     try {
-      item.resolve(await this.#fetchOne(item.ref));
+      item.resolve(await this.#fetchOne(ref));
     } catch (error) {
-      item.reject(toHushError(error, item.ref.text, this.#retry));
+      item.reject(toHushError(error, ref.text, this.#retry));
     }
   }
 
-  async #fetchOne(ref: Reference): Promise<RawValue> {
+  async #fetchOne(
+    ref: SecretsManagerReference | SsmPathReference | KmsCiphertextReference,
+  ): Promise<RawValue> {
     switch (ref.kind) {
-      case 'secretsmanager': {
-        const answer = await this.#send<WireSecret>(
+      case 'secretsmanager':
+        return this.#send<SecretValue>(
           'secretsmanager',
           'GetSecretValue',
           {
@@ -205,13 +204,11 @@ export class FetchPlan {
           },
           ref.region,
         );
-        return secretValue(answer);
-      }
       case 'ssm-path': {
-        const parameters: Record<string, SsmParameterValue> = {};
+        const value: SsmPathValue = { Parameters: [] };
         let token: string | undefined;
         do {
-          const page: { Parameters?: WireParameter[]; NextToken?: string } = await this.#send(
+          const page: { Parameters?: SsmParameterValue[]; NextToken?: string } = await this.#send(
             'ssm',
             'GetParametersByPath',
             {
@@ -223,17 +220,14 @@ export class FetchPlan {
             },
             ref.region,
           );
-          for (const p of page.Parameters ?? []) {
-            const relative = p.Name.startsWith(ref.path) ? p.Name.slice(ref.path.length) : p.Name;
-            parameters[relative] = ssmValue(p, ref.decrypt);
-          }
+          value.Parameters.push(...(page.Parameters ?? []));
           token = page.NextToken;
         } while (token);
-        return { kind: 'ssm-path', parameters };
+        return value;
       }
       case 'kms': {
         const functionName = this.#env.AWS_LAMBDA_FUNCTION_NAME;
-        const answer = await this.#send<{ Plaintext: string | Uint8Array }>(
+        return this.#send<KmsPlaintextValue>(
           'kms',
           'Decrypt',
           {
@@ -242,18 +236,7 @@ export class FetchPlan {
           },
           ref.region,
         );
-        return { kind: 'kms', plaintext: answer.Plaintext };
       }
-      case 'ssm':
-        throw new Error('SSM parameters are fetched in batches');
     }
   }
-}
-
-function ssmValue(p: WireParameter, decrypt: boolean): SsmParameterValue {
-  return { kind: 'ssm', type: p.Type, value: p.Value, decrypted: decrypt || p.Type !== 'SecureString' };
-}
-
-function secretValue(s: WireSecret): SecretValue {
-  return { kind: 'secretsmanager', secretString: s.SecretString, secretBinary: s.SecretBinary };
 }

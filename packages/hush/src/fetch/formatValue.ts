@@ -4,22 +4,37 @@
  * as JSON, left as is when it does not parse).
  */
 import { InvalidValueError } from '../errors.js';
-import type { Reference } from '../reference/types.js';
-import type { RawValue, SecretValue, SsmParameterValue } from './rawValue.js';
+import type {
+  Reference,
+  SecretsManagerReference,
+  SsmParameterReference,
+  SsmPathReference,
+} from '../reference/types.js';
+import type {
+  KmsPlaintextValue,
+  RawValue,
+  SecretValue,
+  SsmParameterValue,
+  SsmPathValue,
+} from './rawValue.js';
 
+/** `raw` was fetched for `ref`'s key, so it has the shape of `ref.kind`. */
 export function formatValue(ref: Reference, raw: RawValue): unknown {
-  switch (raw.kind) {
+  switch (ref.kind) {
     case 'ssm':
-      return formatParameter(ref, raw);
+      return formatParameter(ref, raw as SsmParameterValue);
     case 'ssm-path': {
+      // Keyed by the name relative to the path.
       const out: Record<string, unknown> = {};
-      for (const [name, p] of Object.entries(raw.parameters)) out[name] = formatParameter(ref, p);
+      for (const p of (raw as SsmPathValue).Parameters) {
+        out[p.Name.startsWith(ref.path) ? p.Name.slice(ref.path.length) : p.Name] = formatParameter(ref, p);
+      }
       return out;
     }
     case 'secretsmanager':
-      return formatSecret(ref, raw);
+      return formatSecret(ref, raw as SecretValue);
     case 'kms': {
-      const bytes = toBuffer(raw.plaintext);
+      const bytes = toBuffer((raw as KmsPlaintextValue).Plaintext);
       if (ref.format === 'binary') return bytes;
       const text = bytes.toString('utf8');
       return ref.format === 'json' ? parseJson(ref, text) : text;
@@ -27,51 +42,44 @@ export function formatValue(ref: Reference, raw: RawValue): unknown {
   }
 }
 
-function formatParameter(ref: Reference, p: SsmParameterValue): unknown {
-  switch (ref.format) {
-    case 'raw':
-      return p.value;
-    case 'json':
-      return parseJson(ref, p.value);
-    case 'binary':
-      return Buffer.from(p.value, 'base64');
-    case 'list':
-      return p.value.split(',');
-    case 'serverless-auto':
-      if (p.type === 'StringList') return p.value.split(',');
-      if (p.type === 'SecureString' && p.decrypted && p.value.trimStart().startsWith('{')) {
-        try {
-          return JSON.parse(p.value);
-        } catch {
-          return p.value;
-        }
-      }
-      return p.value;
-    case 'auto':
-      return p.type === 'StringList' ? p.value.split(',') : p.value;
+function formatParameter(ref: SsmParameterReference | SsmPathReference, p: SsmParameterValue): unknown {
+  const { format } = ref;
+  const { Type: type, Value: value } = p;
+  if (format === 'json') return parseJson(ref, value);
+  if (format === 'binary') return Buffer.from(value, 'base64');
+  // `auto` and `serverless-auto` split a StringList too; only `raw` keeps it a string.
+  if (format === 'list' || (format !== 'raw' && type === 'StringList')) return value.split(',');
+  if (
+    format === 'serverless-auto' &&
+    type === 'SecureString' &&
+    ref.decrypt &&
+    value.trimStart()[0] === '{'
+  ) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      // Not JSON after all: the string as is.
+    }
   }
+  return value;
 }
 
-function formatSecret(ref: Reference, s: SecretValue): unknown {
-  const field = ref.kind === 'secretsmanager' ? ref.field : undefined;
-  if (ref.format === 'binary') {
-    return s.secretBinary !== undefined
-      ? toBuffer(s.secretBinary)
-      : Buffer.from(s.secretString ?? '', 'utf8');
-  }
-  if (s.secretString === undefined) {
-    if (field !== undefined || ref.format === 'json')
+function formatSecret(ref: SecretsManagerReference, s: SecretValue): unknown {
+  const { field, format } = ref;
+  const text = s.SecretString;
+  if (format === 'binary')
+    return s.SecretBinary !== undefined ? toBuffer(s.SecretBinary) : Buffer.from(text ?? '');
+  if (text === undefined) {
+    if (field !== undefined || format === 'json')
       throw new InvalidValueError(ref.text, 'the secret holds binary data, not a JSON string');
-    return toBuffer(s.secretBinary ?? '');
+    return toBuffer(s.SecretBinary ?? '');
   }
-  if (field !== undefined) {
-    const parsed = parseJson(ref, s.secretString);
-    if (parsed === null || typeof parsed !== 'object' || !Object.hasOwn(parsed, field))
-      throw new InvalidValueError(ref.text, `the secret has no JSON key "${field}"`);
-    const value = (parsed as Record<string, unknown>)[field];
-    return ref.format === 'json' && typeof value === 'string' ? parseJson(ref, value) : value;
-  }
-  return ref.format === 'json' ? parseJson(ref, s.secretString) : s.secretString;
+  if (field === undefined) return format === 'json' ? parseJson(ref, text) : text;
+  const parsed = parseJson(ref, text);
+  if (parsed === null || typeof parsed !== 'object' || !Object.hasOwn(parsed, field))
+    throw new InvalidValueError(ref.text, `the secret has no JSON key "${field}"`);
+  const value = (parsed as Record<string, unknown>)[field];
+  return format === 'json' && typeof value === 'string' ? parseJson(ref, value) : value;
 }
 
 function parseJson(ref: Reference, text: string): unknown {

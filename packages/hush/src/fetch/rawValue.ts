@@ -1,31 +1,39 @@
-/** What the services answered for one fetch key, before a reference's format is applied. */
+/**
+ * What the services answered for one fetch key, before a reference's format is applied: the AWS
+ * answer as it came (the members below are the ones hush reads). A key's value has the shape of its
+ * reference's kind, which is part of the key.
+ */
+
+/** A parameter of GetParameters or GetParametersByPath. */
 export interface SsmParameterValue {
-  kind: 'ssm';
+  Name: string;
   /** String, StringList or SecureString. */
-  type: string;
-  value: string;
-  /** False when the value was read without decryption (Serverless `noDecrypt`). */
-  decrypted: boolean;
+  Type: string;
+  Value: string;
+  /** `:3` or `:label` when the name asked for one. */
+  Selector?: string;
+  ARN?: string;
 }
 
+/** Every page of GetParametersByPath. */
 export interface SsmPathValue {
-  kind: 'ssm-path';
-  /** Parameters under the path, by name relative to it. */
-  parameters: Record<string, SsmParameterValue>;
+  Parameters: SsmParameterValue[];
 }
 
+/** GetSecretValue's answer, or one of BatchGetSecretValue's `SecretValues`. */
 export interface SecretValue {
-  kind: 'secretsmanager';
-  secretString?: string;
+  ARN?: string;
+  Name?: string;
+  SecretString?: string;
   /** Base64 (direct/extension) or bytes (an AWS SDK client). */
-  secretBinary?: string | Uint8Array;
+  SecretBinary?: string | Uint8Array;
   /** The secret's NextRotationDate in epoch ms (only with `expireAtRotation`). */
   nextRotationAt?: number;
 }
 
+/** KMS Decrypt's answer. */
 export interface KmsPlaintextValue {
-  kind: 'kms';
-  plaintext: string | Uint8Array;
+  Plaintext: string | Uint8Array;
 }
 
 export type RawValue = SsmParameterValue | SsmPathValue | SecretValue | KmsPlaintextValue;
