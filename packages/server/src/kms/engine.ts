@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { awsManagedKeyPolicy } from './awsManagedKeyPolicy.js';
 import { decodeHeader, encodeHeader, HEADER_BYTES } from './ciphertextBlob.js';
 import { type EncryptionContext, encodeEncryptionContext } from './encryptionContext.js';
+import { OpenedBlobs } from './openedBlobs.js';
 
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
 
@@ -126,6 +127,7 @@ export interface CreateKeyOptions {
 export class KmsEngine {
   /** Unsealed key material, by `keyId/region/version`; material never changes once written. */
   private readonly materialCache = new Map<string, Buffer>();
+  private readonly openedBlobs = new OpenedBlobs();
 
   constructor(
     private readonly store: Store,
@@ -318,10 +320,13 @@ export class KmsEngine {
     if (key) authorize?.(key);
     if (!header || !key) throw new AwsError('InvalidCiphertextException', '');
     this.assertUsable(key);
+    const opened = this.openedBlobs.get(blob, context);
+    if (opened) return { key, plaintext: opened };
     const material = this.material(key, header.materialVersion);
     const aad = Buffer.concat([blob.subarray(0, HEADER_BYTES), encodeEncryptionContext(context)]);
     const plaintext = material && open(material, blob.subarray(HEADER_BYTES), aad);
     if (!plaintext) throw new AwsError('InvalidCiphertextException', '');
+    this.openedBlobs.set(blob, context, plaintext);
     return { key, plaintext };
   }
 

@@ -1,0 +1,43 @@
+/**
+ * The plaintext of ciphertext blobs already opened, held only as long as the blob itself. The hot
+ * reads (GetSecretValue, GetParameter with decryption) decrypt the very same blob object on every
+ * request, because the store memoizes the row that holds it; opening it again each time is AES-GCM
+ * key setup and a buffer copy per request for an answer already known. A blob that arrives in a
+ * request (KMS Decrypt) is a new object each time, and its entry goes when it does.
+ *
+ * An entry remembers the encryption context it was opened with: the same blob under another context
+ * must fail exactly as it would have the first time, so only an equal context is a hit. Key state and
+ * authorization are checked before the cache is consulted, on every call. Callers treat the
+ * plaintext as read-only: it is the same buffer for every hit.
+ */
+import type { EncryptionContext } from './encryptionContext.js';
+
+interface Opened {
+  /** The blob's bytes when it was opened: a caller that reuses a buffer with new bytes misses. */
+  sealed: Buffer;
+  context: EncryptionContext | undefined;
+  plaintext: Buffer;
+}
+
+function sameContext(a: EncryptionContext | undefined, b: EncryptionContext | undefined): boolean {
+  if (a === b) return true;
+  const aKeys = Object.keys(a ?? {});
+  if (aKeys.length !== Object.keys(b ?? {}).length) return false;
+  return aKeys.every((key) => Object.hasOwn(b ?? {}, key) && a?.[key] === b?.[key]);
+}
+
+export class OpenedBlobs {
+  readonly #opened = new WeakMap<Buffer, Opened>();
+
+  get(blob: Buffer, context: EncryptionContext | undefined): Buffer | undefined {
+    const opened = this.#opened.get(blob);
+    return opened && sameContext(opened.context, context) && opened.sealed.equals(blob)
+      ? opened.plaintext
+      : undefined;
+  }
+
+  /** Copies the bytes and the context: a caller's objects may change after the call. */
+  set(blob: Buffer, context: EncryptionContext | undefined, plaintext: Buffer): void {
+    this.#opened.set(blob, { sealed: Buffer.from(blob), context: context && { ...context }, plaintext });
+  }
+}
