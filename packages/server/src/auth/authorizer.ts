@@ -1,13 +1,15 @@
 /**
  * Runs the evaluator for each access check a request needs and turns the first denial into AWS's
  * AccessDeniedException. Resource policies arrive as JSON text from the store; their parsed form is
- * cached by text, so a policy change takes effect on the next request.
+ * cached by text, so a policy change takes effect on the next request (as a new policy object, which
+ * the decision cache does not know).
  */
 import { AwsError } from '../protocol/awsError.js';
 import type { AccessCheck } from './access/index.js';
 import type { Identity } from './config.js';
+import { DecisionCache } from './policy/decisionCache.js';
 import { type Policy, PolicyError, parsePolicy } from './policy/document.js';
-import { type AuthorizationRequest, accessDeniedMessage, evaluate } from './policy/evaluate.js';
+import { type AuthorizationRequest, accessDeniedMessage } from './policy/evaluate.js';
 import { type ContextValue, type RequestContext, requestContext } from './policy/requestContext.js';
 import type { TrailEntry } from './trail.js';
 
@@ -20,6 +22,8 @@ export interface CallFacts {
 }
 
 const parsedPolicies = new Map<string, Policy | null>();
+/** Every request of a hot path asks the same questions; see DecisionCache for when an answer is reused. */
+const decisions = new DecisionCache();
 
 function resourcePolicy(check: AccessCheck): AuthorizationRequest['resourcePolicy'] {
   if (!check.resourcePolicy) return undefined;
@@ -99,7 +103,7 @@ export function authorizeChecks(
       identityPolicies: facts.identity.policies,
       resourcePolicy: resourcePolicy(check),
     };
-    const decision = evaluate(request);
+    const decision = decisions.evaluate(request);
     const entry: TrailEntry = {
       action: check.action,
       resource: check.resource,
