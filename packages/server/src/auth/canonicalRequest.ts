@@ -44,12 +44,17 @@ export function canonicalQuery(rawQuery: string): string {
     .join('&');
 }
 
-/** Header values by lower-cased name, duplicates kept in arrival order (rawHeaders keeps them apart). */
-export function headerValues(request: IncomingMessage): Map<string, string[]> {
+/**
+ * Header values by lower-cased name, duplicates kept in arrival order (rawHeaders keeps them apart),
+ * in their canonical form (trimmed, inner whitespace runs as one space). Only the `wanted` headers
+ * are kept: the signed ones and those the verifier reads.
+ */
+export function headerValues(request: IncomingMessage, wanted: readonly string[]): Map<string, string[]> {
   const values = new Map<string, string[]>();
   const raw = request.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
+    if (!wanted.includes(name)) continue;
     const list = values.get(name) ?? [];
     list.push(raw[i + 1]!.trim().replace(/\s+/g, ' '));
     values.set(name, list);

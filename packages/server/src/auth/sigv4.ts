@@ -12,6 +12,8 @@ import { canonicalRequest, headerValues, sha256Hex } from './canonicalRequest.js
 import type { AccessKey, AuthConfig } from './config.js';
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
+/** Headers the verifier reads whether signed or not. */
+const VERIFIER_HEADERS = ['x-amz-date', 'date', 'x-amz-security-token'];
 
 export const invalidToken = (): AwsError =>
   new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
@@ -22,8 +24,20 @@ const invalidSignature = (message: string): AwsError => new AwsError('InvalidSig
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
+interface ParsedDate {
+  ms: number;
+  basic: string;
+}
+
+/** Requests signed within the same second carry the same date: the last one parsed is kept. */
+let lastDate: { text: string; parsed: ParsedDate | undefined } = { text: '', parsed: undefined };
+function parseAmzDateOnce(text: string): ParsedDate | undefined {
+  if (lastDate.text !== text) lastDate = { text, parsed: parseAmzDate(text) };
+  return lastDate.parsed;
+}
+
 /** `20260101T120000Z` (or an HTTP date) → epoch ms and the ISO-8601 basic form. */
-function parseAmzDate(text: string): { ms: number; basic: string } | undefined {
+function parseAmzDate(text: string): ParsedDate | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (m) {
     const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
@@ -71,7 +85,7 @@ export interface VerifyInput {
 
 export function verifySignature(config: AuthConfig, input: VerifyInput): AccessKey {
   const { request, authorization: auth } = input;
-  const headers = headerValues(request);
+  const headers = headerValues(request, [...auth.signedHeaders, ...VERIFIER_HEADERS]);
   const amzDate = headers.get('x-amz-date')?.[0] ?? headers.get('date')?.[0];
   const headerText = String(request.headers.authorization ?? '');
   if (amzDate === undefined) {
@@ -92,7 +106,7 @@ export function verifySignature(config: AuthConfig, input: VerifyInput): AccessK
   if (token !== key.sessionToken) throw invalidToken();
   if (key.expiresAt !== undefined && input.now >= key.expiresAt) throw expiredToken();
 
-  const parsedDate = parseAmzDate(amzDate);
+  const parsedDate = parseAmzDateOnce(amzDate);
   if (parsedDate === undefined) {
     throw new AwsError(
       'IncompleteSignatureException',

@@ -15,6 +15,10 @@ export interface SigV4Authorization {
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+const FIELDS = ['Credential', 'SignedHeaders', 'Signature'] as const;
+type AuthorizationField = (typeof FIELDS)[number];
+const isField = (name: string): name is AuthorizationField =>
+  name === 'Credential' || name === 'SignedHeaders' || name === 'Signature';
 
 export function parseAuthorization(header: string | undefined): SigV4Authorization {
   if (header === undefined || header.trim() === '') {
@@ -27,20 +31,23 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
       `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${trimmed.split(' ')[0]}`,
     );
   }
-  const fields = new Map<string, string>();
+  const fields: Partial<Record<AuthorizationField, string>> = {};
   for (const part of trimmed.slice(ALGORITHM.length + 1).split(',')) {
     const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (isField(name)) fields[name] = part.slice(eq + 1).trim();
   }
-  const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((name) => !fields.get(name));
-  if (missing.length > 0) {
+  const { Credential: credential, SignedHeaders: signedHeaders, Signature: signature } = fields;
+  if (!credential || !signedHeaders || !signature) {
+    const missing = FIELDS.filter((name) => !fields[name]);
     throw new AwsError(
       'IncompleteSignatureException',
       missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' ') +
         ` Authorization=${trimmed}`.replace(/Signature=[0-9a-f]+/i, 'Signature=…'),
     );
   }
-  const scope = fields.get('Credential')!.split('/');
+  const scope = credential.split('/');
   if (
     scope.length !== 5 ||
     scope[4] !== 'aws4_request' ||
@@ -57,7 +64,7 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
     date: scope[1]!,
     region: scope[2]!,
     service: scope[3]!,
-    signedHeaders: fields.get('SignedHeaders')!.split(';'),
-    signature: fields.get('Signature')!,
+    signedHeaders: signedHeaders.split(';'),
+    signature,
   };
 }
