@@ -81,7 +81,9 @@ export class Store {
       this.memos.clear();
       this.memoGeneration = this.changes.generation;
     }
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    // One lookup for the usual hit; `has` only tells a kept `undefined` (no such row) from a miss.
+    const kept = this.memos.get(key);
+    if (kept !== undefined || this.memos.has(key)) return kept as T;
     const value = compute();
     // A compute that wrote to the store made its own value stale at once; don't keep it.
     if (this.memoGeneration !== this.changes.generation) return value;
