@@ -1,20 +1,21 @@
 /** The character rules AWS applies to the names a reference carries. */
 import { ReferenceSyntaxError } from './referenceSyntaxError.js';
 
-// SSM: letters, digits and . - _ / (AWS's allowed set for parameter names).
-const SSM_NAME = /^[A-Za-z0-9_./-]+$/;
+// SSM: letters, digits and . - _ / (AWS's allowed set for parameter names); a match is the first
+// character outside it.
+const NOT_SSM_NAME = /[^A-Za-z0-9_./-]/;
 const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_./-]+$/;
 // Secrets Manager: letters, digits and /_+=.@- ; or a full/partial ARN.
-const SECRET_ID = /^[A-Za-z0-9/_+=.@-]+$/;
+const NOT_SECRET_ID = /[^A-Za-z0-9/_+=.@-]/;
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
 const LABEL = /^[A-Za-z0-9_.-]{1,100}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 export const checkSsmName = (text: string, name: string, at: number): void =>
-  checkName(text, name, at, 'parameter name', SSM_NAME, SSM_ARN, 'SSM parameter', '. - _ /');
+  checkName(text, name, at, 'parameter name', NOT_SSM_NAME, SSM_ARN, 'SSM parameter', '. - _ /');
 
 export const checkSecretId = (text: string, id: string, at: number): void =>
-  checkName(text, id, at, 'secret id', SECRET_ID, SECRET_ARN, 'Secrets Manager secret', '/_+=.@-');
+  checkName(text, id, at, 'secret id', NOT_SECRET_ID, SECRET_ARN, 'Secrets Manager secret', '/_+=.@-');
 
 /** A name or an ARN, with the first character AWS does not allow pointed at. */
 function checkName(
@@ -22,7 +23,7 @@ function checkName(
   name: string,
   at: number,
   what: string,
-  allowed: RegExp,
+  disallowed: RegExp,
   arn: RegExp,
   arnOf: string,
   punctuation: string,
@@ -32,7 +33,7 @@ function checkName(
     if (!arn.test(name)) throw new ReferenceSyntaxError(text, at, `not a valid ${arnOf} ARN`);
     return;
   }
-  const bad = [...name].findIndex((ch) => !allowed.test(ch));
+  const bad = name.search(disallowed);
   if (bad >= 0) {
     throw new ReferenceSyntaxError(
       text,

@@ -154,7 +154,7 @@ function parseSecret(
 
 function parseKms(text: string, target: string, at: number, options: Option[]): Reference {
   if (target === '') throw new ReferenceSyntaxError(text, at, 'the ciphertext is empty');
-  const bad = [...target].findIndex((ch) => !/[A-Za-z0-9+/=]/.test(ch));
+  const bad = target.search(/[^A-Za-z0-9+/=]/);
   if (bad >= 0) throw new ReferenceSyntaxError(text, at + bad, 'a kms: ciphertext must be base64');
   return { ...commonOptions(text, options, ['raw', 'json', 'binary']).base, kind: 'kms', ciphertext: target };
 }
