@@ -33,15 +33,7 @@ export class LruCache<V> {
     }
   }
 
-  delete(key: string): void {
-    this.#map.delete(key);
-  }
-
   clear(): void {
     this.#map.clear();
-  }
-
-  get size(): number {
-    return this.#map.size;
   }
 }
