@@ -62,7 +62,7 @@ export class AwsJsonClient {
       {
         host: url.host,
         path: url.pathname || '/',
-        service: info.signingName,
+        service,
         region,
         headers: {
           'Content-Type': 'application/x-amz-json-1.1',

@@ -14,27 +14,23 @@ export interface AwsCredentials {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export function regionFromEnv(env: Env = process.env): string | undefined {
+export function regionFromEnv(env: Env): string | undefined {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
 }
 
-export function endpointFromEnv(service: ServiceName, region: string, env: Env = process.env): URL {
+export function endpointFromEnv(service: ServiceName, region: string, env: Env): URL {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
   const configured = ignore
     ? undefined
     : env[`AWS_ENDPOINT_URL_${SERVICES[service].endpointEnvSuffix}`] || env.AWS_ENDPOINT_URL;
   if (configured) return new URL(configured);
   const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return new URL(`https://${SERVICES[service].signingName}.${region}.${suffix}`);
+  return new URL(`https://${service}.${region}.${suffix}`);
 }
 
-export function credentialsFromEnv(env: Env = process.env): AwsCredentials | undefined {
+export function credentialsFromEnv(env: Env): AwsCredentials | undefined {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) return undefined;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-  };
+  return { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined };
 }
