@@ -18,8 +18,9 @@ export interface SignableRequest {
 
 const signingKeys = new Map<string, Buffer>();
 
-const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
+// A string is hashed as UTF-8.
+const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
 /** Returns the headers to send: the given ones plus Host, Content-Length, X-Amz-Date, token, Authorization. */
 export function signRequest(
@@ -51,9 +52,9 @@ export function signRequest(
   ].join('\n');
   const scope = `${date}/${request.region}/${request.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256(canonicalRequest)].join('\n');
-  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, date, request))
-    .update(stringToSign, 'utf8')
-    .digest('hex');
+  const signature = hmac(signingKey(credentials.secretAccessKey, date, request), stringToSign).toString(
+    'hex',
+  );
   headers.Authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
 }
