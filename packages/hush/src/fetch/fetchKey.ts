@@ -5,16 +5,20 @@
 import type { Reference } from '../reference/types.js';
 
 export function fetchKey(ref: Reference): string {
-  const region = ref.region ?? '';
+  // Array.join writes an undefined region, stage or version id as an empty string.
+  return [ref.kind, ref.region, ...fetchedBy(ref)].join('\0');
+}
+
+function fetchedBy(ref: Reference): unknown[] {
   switch (ref.kind) {
     case 'ssm':
-      return `ssm\0${region}\0${ref.decrypt}\0${ssmName(ref)}`;
+      return [ref.decrypt, ssmName(ref)];
     case 'ssm-path':
-      return `path\0${region}\0${ref.decrypt}\0${ref.recursive}\0${ref.path}`;
+      return [ref.decrypt, ref.recursive, ref.path];
     case 'secretsmanager':
-      return `sm\0${region}\0${ref.secretId}\0${ref.versionStage ?? ''}\0${ref.versionId ?? ''}`;
+      return [ref.secretId, ref.versionStage, ref.versionId];
     case 'kms':
-      return `kms\0${region}\0${ref.ciphertext}`;
+      return [ref.ciphertext];
   }
 }
 
