@@ -46,41 +46,26 @@ export function parseServerless(text: string): SsmParameterReference {
       offset += part.length + 1;
     }
   }
-  const rest = inner.slice(sourceMatch[0].length);
   const restAt = innerAt + sourceMatch[0].length;
-  const comma = topLevelComma(rest);
+  const rest = text.slice(restAt, -1);
+  // A parameter name holds no comma: the first one starts the fallback.
+  const comma = rest.indexOf(',');
   const address = (comma < 0 ? rest : rest.slice(0, comma)).trim();
-  const addressAt = restAt + rest.indexOf(address);
   const reference: SsmParameterReference = {
     text,
     dialect: 'serverless',
     kind: 'ssm',
-    ...parseSsmAddress(text, address, addressAt, false),
+    ...parseSsmAddress(text, address, restAt + rest.indexOf(address), false),
     decrypt,
     format: raw ? 'raw' : 'serverless-auto',
-    ...(region ? { region } : {}),
   };
+  if (region) reference.region = region;
   if (comma >= 0) {
-    const literal = rest.slice(comma + 1).trim();
-    reference.fallback = parseFallback(
-      text,
-      literal,
-      restAt + comma + 1 + rest.slice(comma + 1).indexOf(literal),
-    );
+    const fallback = rest.slice(comma + 1);
+    const literal = fallback.trim();
+    reference.fallback = parseFallback(text, literal, restAt + comma + 1 + fallback.indexOf(literal));
   }
   return reference;
-}
-
-function topLevelComma(text: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === ',') return i;
-  }
-  return -1;
 }
 
 function parseFallback(text: string, literal: string, at: number): string | number | boolean | null {
