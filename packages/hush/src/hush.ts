@@ -117,11 +117,6 @@ export class Hush {
     return this.#view(ref, await this.#fetch(ref, key)).value as T;
   }
 
-  /** Many references at once (one fetch plan); settles with every outcome. */
-  resolveAll(inputs: readonly ReferenceInput[]): Promise<PromiseSettledResult<unknown>[]> {
-    return Promise.allSettled(inputs.map((input) => this.resolve(input)));
-  }
-
   /**
    * The cached value as a `Secret`, without waiting: undefined when nothing usable is cached. An
    * expired value is returned and refreshed in the background.
@@ -219,7 +214,7 @@ export class Hush {
   }
 
   #ttlFor(ref: Reference): number {
-    return ref.ttlMs ?? (ref.kind === 'kms' ? Number.POSITIVE_INFINITY : this.#ttlMs);
+    return ref.ttlMs ?? (ref.kind === 'kms' ? Infinity : this.#ttlMs);
   }
 
   #view(ref: Reference, entry: Entry): { value: unknown; secret?: Secret<unknown> } {
@@ -243,7 +238,8 @@ const AUTH_CODES = /^(?:28P01|ER_ACCESS_DENIED_ERROR|EAUTH|InvalidSignatureExcep
 export function looksLikeAuthFailure(error: unknown): boolean {
   if (error === null || typeof error !== 'object') return false;
   const e = error as { status?: unknown; statusCode?: unknown; code?: unknown; message?: unknown };
-  if (e.status === 401 || e.status === 403 || e.statusCode === 401 || e.statusCode === 403) return true;
+  const status = e.status ?? e.statusCode;
+  if (status === 401 || status === 403) return true;
   if (typeof e.code === 'string' && AUTH_CODES.test(e.code)) return true;
   return (
     typeof e.message === 'string' &&

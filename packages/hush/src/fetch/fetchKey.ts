@@ -24,7 +24,7 @@ function fetchedBy(ref: Reference): unknown[] {
 
 /** The name as GetParameters takes it: `name`, `name:3` or `name:label`. */
 export function ssmName(ref: { name: string; version?: number; label?: string }): string {
-  if (ref.version !== undefined) return `${ref.name}:${ref.version}`;
-  if (ref.label !== undefined) return `${ref.name}:${ref.label}`;
-  return ref.name;
+  // A reference has a version or a label, never both.
+  const selector = ref.version ?? ref.label;
+  return selector === undefined ? ref.name : `${ref.name}:${selector}`;
 }

@@ -82,21 +82,20 @@ export function errorForCode(label: string, code: string, cause?: unknown): Hush
 
 export function toHushError(error: unknown, label: string, options: RetryOptions): HushError {
   if (error instanceof HushError) return error;
-  if (error instanceof AttemptTimeout)
-    return new TimeoutError(label, options.attemptTimeoutMs, options.maxAttempts);
+  const { maxAttempts } = options;
+  if (error instanceof AttemptTimeout) return new TimeoutError(label, options.attemptTimeoutMs, maxAttempts);
+  const cause = { cause: error };
   if (error instanceof AwsServiceError) {
-    if (error.retryable && error.status < 500)
-      return new ThrottledError(label, error.code, options.maxAttempts, { cause: error });
-    if (error.retryable)
-      return new ServiceUnavailableError(label, `${error.status} ${error.code}`, options.maxAttempts, {
-        cause: error,
-      });
-    return errorForCode(label, error.code, error);
+    const { code, status } = error;
+    if (!error.retryable) return errorForCode(label, code, error);
+    return status < 500
+      ? new ThrottledError(label, code, maxAttempts, cause)
+      : new ServiceUnavailableError(label, `${status} ${code}`, maxAttempts, cause);
   }
   if (error instanceof Error && !('code' in error)) {
     // Not from the network: a missing region or credentials — say so, once, without retrying.
-    return new HushError(`${label}: ${error.message}`, label, 'Configuration', { cause: error });
+    return new HushError(`${label}: ${error.message}`, label, 'Configuration', cause);
   }
   const code = error instanceof Error && 'code' in error ? String(error.code) : 'network error';
-  return new ServiceUnavailableError(label, code, options.maxAttempts, { cause: error });
+  return new ServiceUnavailableError(label, code, maxAttempts, cause);
 }
