@@ -5,20 +5,17 @@
 import type { Reference } from '../reference/types.js';
 
 export function fetchKey(ref: Reference): string {
-  // Array.join writes an undefined region, stage or version id as an empty string.
-  return [ref.kind, ref.region, ...fetchedBy(ref)].join('\0');
-}
-
-function fetchedBy(ref: Reference): unknown[] {
+  // A template per kind: this runs on every warm resolve(), and is several times faster than a join.
+  const region = ref.region ?? '';
   switch (ref.kind) {
     case 'ssm':
-      return [ref.decrypt, ssmName(ref)];
+      return `ssm\0${region}\0${ref.decrypt}\0${ssmName(ref)}`;
     case 'ssm-path':
-      return [ref.decrypt, ref.recursive, ref.path];
+      return `path\0${region}\0${ref.decrypt}\0${ref.recursive}\0${ref.path}`;
     case 'secretsmanager':
-      return [ref.secretId, ref.versionStage, ref.versionId];
+      return `sm\0${region}\0${ref.secretId}\0${ref.versionStage ?? ''}\0${ref.versionId ?? ''}`;
     case 'kms':
-      return [ref.ciphertext];
+      return `kms\0${region}\0${ref.ciphertext}`;
   }
 }
 
