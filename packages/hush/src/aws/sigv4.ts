@@ -4,8 +4,8 @@
  * under its bundle budget and needs no CommonJS interop when bundled as ESM. The test suite checks it
  * byte for byte against `aws4` and against `hush serve`'s strict-mode verification.
  */
-import { createHash, createHmac } from 'node:crypto';
 import type { AwsCredentials } from './environment.js';
+import { hmacSha256, sha256 } from './sha256.js';
 
 export interface SignableRequest {
   host: string;
@@ -16,11 +16,14 @@ export interface SignableRequest {
   body: string;
 }
 
-const signingKeys = new Map<string, Buffer>();
+const signingKeys = new Map<string, Uint8Array>();
 
-// A string is hashed as UTF-8.
-const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+// Strings are hashed as UTF-8; see sha256.ts for why not node:crypto.
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const sha256Hex = (data: string) => hex(sha256(utf8(data)));
+const hmac = (key: string | Uint8Array, data: string) =>
+  hmacSha256(typeof key === 'string' ? utf8(key) : key, utf8(data));
 
 /** Returns the headers to send: the given ones plus Host, Content-Length, X-Amz-Date, token, Authorization. */
 export function signRequest(
@@ -48,18 +51,16 @@ export function signRequest(
     ...canonical.map(([name, value]) => `${name}:${value}`),
     '',
     signedHeaders,
-    sha256(request.body),
+    sha256Hex(request.body),
   ].join('\n');
   const scope = `${date}/${request.region}/${request.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256(canonicalRequest)].join('\n');
-  const signature = hmac(signingKey(credentials.secretAccessKey, date, request), stringToSign).toString(
-    'hex',
-  );
+  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
+  const signature = hex(hmac(signingKey(credentials.secretAccessKey, date, request), stringToSign));
   headers.Authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
 }
 
-function signingKey(secret: string, date: string, request: SignableRequest): Buffer {
+function signingKey(secret: string, date: string, request: SignableRequest): Uint8Array {
   const id = `${secret}\0${date}\0${request.region}\0${request.service}`;
   let key = signingKeys.get(id);
   if (!key) {
