@@ -233,16 +233,17 @@ export class Hush {
 }
 
 const AUTH_CODES = /^(?:28P01|ER_ACCESS_DENIED_ERROR|EAUTH|InvalidSignatureException)$/;
+const AUTH_MESSAGE = /authenticat|unauthori[sz]ed|password|credential|forbidden|access denied/i;
 
 /** A best guess across drivers: HTTP 401/403, well-known auth error codes, or an auth-ish message. */
 export function looksLikeAuthFailure(error: unknown): boolean {
-  if (error === null || typeof error !== 'object') return false;
-  const e = error as { status?: unknown; statusCode?: unknown; code?: unknown; message?: unknown };
+  // Object() gives a primitive (or null) an object without any of these members.
+  const e: { status?: unknown; statusCode?: unknown; code?: unknown; message?: unknown } = Object(error);
   const status = e.status ?? e.statusCode;
-  if (status === 401 || status === 403) return true;
-  if (typeof e.code === 'string' && AUTH_CODES.test(e.code)) return true;
   return (
-    typeof e.message === 'string' &&
-    /authenticat|unauthori[sz]ed|password|credential|forbidden|access denied/i.test(e.message)
+    status === 401 ||
+    status === 403 ||
+    AUTH_CODES.test(String(e.code)) ||
+    AUTH_MESSAGE.test(String(e.message))
   );
 }
