@@ -98,11 +98,12 @@ export class FetchPlan {
     }
   }
 
+  /** One call in the region of `ref` (or the transport's), retried. */
   async #send<T>(
     service: 'ssm' | 'secretsmanager' | 'kms',
     operation: string,
     input: object,
-    region: string | undefined,
+    { region }: Reference,
   ): Promise<T> {
     return withRetry(this.#retry, (signal) => {
       this.requests[operation] = (this.requests[operation] ?? 0) + 1;
@@ -117,9 +118,9 @@ export class FetchPlan {
         'secretsmanager',
         'DescribeSecret',
         { SecretId: ref.secretId },
-        ref.region,
+        ref,
       );
-      return answer.NextRotationDate === undefined ? undefined : answer.NextRotationDate * 1000;
+      return answer.NextRotationDate && answer.NextRotationDate * 1000;
     } catch {
       return undefined;
     }
@@ -138,7 +139,7 @@ export class FetchPlan {
         'ssm',
         'GetParameters',
         { Names: names, WithDecryption: first.decrypt },
-        first.region,
+        first,
       );
     } catch (error) {
       return this.#failAll(items, error);
@@ -161,7 +162,7 @@ export class FetchPlan {
     const ids = [...new Set(items.map((item) => (item.ref as SecretsManagerReference).secretId))];
     let answer: { SecretValues?: SecretValue[]; Errors?: { SecretId: string; ErrorCode: string }[] };
     try {
-      answer = await this.#send('secretsmanager', 'BatchGetSecretValue', { SecretIdList: ids }, first.region);
+      answer = await this.#send('secretsmanager', 'BatchGetSecretValue', { SecretIdList: ids }, first);
     } catch (error) {
       return this.#failAll(items, error);
     }
@@ -184,7 +185,7 @@ export class FetchPlan {
     try {
       item.resolve(await this.#fetchOne(ref));
     } catch (error) {
-      item.reject(toHushError(error, ref.text, this.#retry));
+      this.#failAll([item], error);
     }
   }
 
@@ -202,7 +203,7 @@ export class FetchPlan {
             VersionId: ref.versionId,
             VersionStage: ref.versionStage,
           },
-          ref.region,
+          ref,
         );
       case 'ssm-path': {
         const value: SsmPathValue = { Parameters: [] };
@@ -218,7 +219,7 @@ export class FetchPlan {
               MaxResults: 10,
               NextToken: token,
             },
-            ref.region,
+            ref,
           );
           value.Parameters.push(...(page.Parameters ?? []));
           token = page.NextToken;
@@ -234,7 +235,7 @@ export class FetchPlan {
             CiphertextBlob: ref.ciphertext,
             EncryptionContext: functionName ? { LambdaFunctionName: functionName } : undefined,
           },
-          ref.region,
+          ref,
         );
       }
     }
