@@ -112,7 +112,7 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     const failures: Record<string, HushError> = {};
     for (const slot of this.#slots) {
       if (!slot.schema) continue;
-      const raw = this.#rawSecret(slot);
+      const raw = this.#read(slot, false);
       if (slot.validated.has(raw)) continue;
       const result = await slot.schema['~standard'].validate(raw.reveal());
       if (result.issues) {
@@ -129,12 +129,6 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     return this.values;
   }
 
-  #rawSecret(slot: Slot): Secret<unknown> {
-    const secret = slot.literal ?? (slot.ref && this.#hush.peekSecret(slot.ref, slot.key));
-    if (!secret) throw new HushError(`${slot.name}: not loaded yet (await secrets.load())`, slot.ref?.text);
-    return secret;
-  }
-
   #printable(slot: Slot): Secret<unknown> | string {
     try {
       return this.#read(slot);
@@ -143,13 +137,15 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     }
   }
 
-  #read(slot: Slot): Secret<unknown> {
-    const raw = this.#rawSecret(slot);
-    if (!slot.schema) return raw;
-    const validated = slot.validated.get(raw);
-    if (!validated)
-      throw new HushError(`${slot.name}: not validated yet (await secrets.load())`, slot.ref?.text);
-    return validated;
+  /** The slot's value: validated when it has a schema, unless `validated` is false. */
+  #read(slot: Slot, validated = true): Secret<unknown> {
+    const raw = slot.literal ?? (slot.ref && this.#hush.peekSecret(slot.ref, slot.key));
+    const secret = raw && validated && slot.schema ? slot.validated.get(raw) : raw;
+    if (!secret) {
+      const missing = raw ? 'validated' : 'loaded';
+      throw new HushError(`${slot.name}: not ${missing} yet (await secrets.load())`, slot.ref?.text);
+    }
+    return secret;
   }
 }
 

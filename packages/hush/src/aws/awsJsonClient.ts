@@ -61,7 +61,8 @@ export class AwsJsonClient {
     const headers = signRequest(
       {
         host: url.host,
-        path: url.pathname || '/',
+        // An http(s) URL's pathname is never empty.
+        path: url.pathname,
         service,
         region,
         headers: {
