@@ -9,7 +9,7 @@ import { fetchKey } from './fetch/fetchKey.js';
 import type { Hush } from './hush.js';
 import { isReference } from './reference/index.js';
 import type { Reference } from './reference/types.js';
-import { Secret } from './secret.js';
+import { inspectSymbol, Secret } from './secret.js';
 
 /** A reference with a Standard Schema (zod, valibot, arktype…) that validates its parsed value. */
 export interface SchemaEntry<S extends StandardSchemaV1 = StandardSchemaV1> {
@@ -75,7 +75,7 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
       Object.defineProperty(values, slot.name, { enumerable: true, get: () => this.#read(slot) });
     }
     // console.log(values) would show `[Getter]` per key; show each (redacted) Secret instead.
-    Object.defineProperty(values, Symbol.for('nodejs.util.inspect.custom'), {
+    Object.defineProperty(values, inspectSymbol, {
       value: () => Object.fromEntries(this.#slots.map((slot) => [slot.name, this.#printable(slot)])),
     });
     this.values = values as SecretValues<D>;

@@ -5,7 +5,8 @@
  */
 export const REDACTED = '[REDACTED]';
 
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+/** The key `util.inspect` (so `console.log`) calls for an object's printed form. */
+export const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 export class Secret<T = string> {
   readonly #value: T;

@@ -13,7 +13,7 @@ import {
   regionFromEnv,
 } from './environment.js';
 import { httpRequest } from './httpClient.js';
-import { SERVICES, type ServiceName } from './services.js';
+import { type ServiceName, TARGET_PREFIX } from './services.js';
 import { signRequest } from './sigv4.js';
 
 export type CredentialsProvider = () => AwsCredentials | Promise<AwsCredentials>;
@@ -57,7 +57,6 @@ export class AwsJsonClient {
       : endpointFromEnv(service, region, this.#env);
     const credentials = await this.#credentials();
     const body = JSON.stringify(input);
-    const info = SERVICES[service];
     const headers = signRequest(
       {
         host: url.host,
@@ -67,7 +66,7 @@ export class AwsJsonClient {
         region,
         headers: {
           'Content-Type': 'application/x-amz-json-1.1',
-          'X-Amz-Target': `${info.targetPrefix}.${operation}`,
+          'X-Amz-Target': `${TARGET_PREFIX[service]}.${operation}`,
         },
         body,
       },

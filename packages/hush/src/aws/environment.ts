@@ -4,7 +4,7 @@
  * (unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`), and `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/
  * `AWS_SESSION_TOKEN` — which is exactly what a Lambda function's environment holds.
  */
-import { SERVICES, type ServiceName } from './services.js';
+import { ENDPOINT_ENV_SUFFIX, type ServiceName } from './services.js';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -22,7 +22,7 @@ export function endpointFromEnv(service: ServiceName, region: string, env: Env):
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
   const configured = ignore
     ? undefined
-    : env[`AWS_ENDPOINT_URL_${SERVICES[service].endpointEnvSuffix}`] || env.AWS_ENDPOINT_URL;
+    : env[`AWS_ENDPOINT_URL_${ENDPOINT_ENV_SUFFIX[service]}`] || env.AWS_ENDPOINT_URL;
   if (configured) return new URL(configured);
   const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   return new URL(`https://${service}.${region}.${suffix}`);

@@ -12,4 +12,4 @@ export {
   endpointFromEnv,
   regionFromEnv,
 } from './environment.js';
-export { SERVICES, type ServiceName } from './services.js';
+export { ENDPOINT_ENV_SUFFIX, type ServiceName, TARGET_PREFIX } from './services.js';

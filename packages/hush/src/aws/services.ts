@@ -1,17 +1,19 @@
 /**
- * The three AWS services hush speaks, with their JSON 1.1 target prefixes. Each one's SigV4 signing
- * name and endpoint prefix is its name here.
+ * The three AWS services hush speaks. Each one's SigV4 signing name and endpoint prefix is its name
+ * here.
  */
 export type ServiceName = 'ssm' | 'secretsmanager' | 'kms';
 
-export interface ServiceInfo {
-  targetPrefix: string;
-  /** Suffix of `AWS_ENDPOINT_URL_<X>`, as the AWS SDKs name it. */
-  endpointEnvSuffix: string;
-}
+/** The JSON 1.1 target prefix of each service's operations (`AmazonSSM.GetParameters`). */
+export const TARGET_PREFIX: Readonly<Record<ServiceName, string>> = {
+  ssm: 'AmazonSSM',
+  secretsmanager: 'secretsmanager',
+  kms: 'TrentService',
+};
 
-export const SERVICES: Readonly<Record<ServiceName, ServiceInfo>> = {
-  ssm: { targetPrefix: 'AmazonSSM', endpointEnvSuffix: 'SSM' },
-  secretsmanager: { targetPrefix: 'secretsmanager', endpointEnvSuffix: 'SECRETS_MANAGER' },
-  kms: { targetPrefix: 'TrentService', endpointEnvSuffix: 'KMS' },
+/** The suffix of `AWS_ENDPOINT_URL_<X>`, as the AWS SDKs name it. */
+export const ENDPOINT_ENV_SUFFIX: Readonly<Record<ServiceName, string>> = {
+  ssm: 'SSM',
+  secretsmanager: 'SECRETS_MANAGER',
+  kms: 'KMS',
 };
