@@ -16,11 +16,9 @@ export function parseCloudFormation(text: string): SsmParameterReference | Secre
   if (!text.startsWith(PREFIX) || !text.endsWith('}}')) {
     throw new ReferenceSyntaxError(text, 0, 'a dynamic reference looks like {{resolve:service:key}}');
   }
-  const inner = text.slice(PREFIX.length, -2);
-  const colon = inner.indexOf(':');
-  const service = colon < 0 ? inner : inner.slice(0, colon);
-  const keyAt = PREFIX.length + colon + 1;
-  const key = colon < 0 ? '' : inner.slice(colon + 1);
+  const [service = '', ...keyParts] = text.slice(PREFIX.length, -2).split(':');
+  const key = keyParts.join(':');
+  const keyAt = PREFIX.length + service.length + 1;
   if (service === 'ssm' || service === 'ssm-secure') return parseSsm(text, service, key, keyAt);
   if (service === 'secretsmanager') return parseSecret(text, key, keyAt);
   throw new ReferenceSyntaxError(
@@ -41,8 +39,8 @@ function parseSsm(text: string, service: string, key: string, at: number): SsmPa
     name,
     decrypt: service === 'ssm-secure',
     format: 'raw',
-    ...(service === 'ssm-secure' ? { secure: true } : {}),
   };
+  if (reference.decrypt) reference.secure = true;
   if (colon >= 0) reference.version = parseVersion(text, key.slice(colon + 1), at + colon + 1);
   return reference;
 }
