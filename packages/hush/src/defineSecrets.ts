@@ -4,7 +4,7 @@
  * them synchronously as `Secret`s, typed from their references.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { HushError, InvalidValueError, SecretsError } from './errors.js';
+import { asHushError, HushError, InvalidValueError, SecretsError } from './errors.js';
 import { fetchKey } from './fetch/fetchKey.js';
 import type { Hush } from './hush.js';
 import { isReference } from './reference/index.js';
@@ -175,8 +175,4 @@ function slotFor(
 
 function throwIfAny(failures: Record<string, HushError>): void {
   if (Object.keys(failures).length > 0) throw new SecretsError(failures);
-}
-
-function asHushError(error: unknown): HushError {
-  return error instanceof HushError ? error : new HushError(String(error));
 }

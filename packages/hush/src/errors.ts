@@ -16,6 +16,10 @@ export class HushError extends Error {
   }
 }
 
+/** `error` as it is when a HushError, else wrapped in one. */
+export const asHushError = (error: unknown, reference?: string): HushError =>
+  error instanceof HushError ? error : new HushError(String(error), reference);
+
 export class SecretNotFoundError extends HushError {
   override name = 'SecretNotFoundError';
   constructor(reference: string, code = 'NotFound') {

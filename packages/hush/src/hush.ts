@@ -6,7 +6,7 @@
 import type { AwsJsonClientOptions } from './aws/awsJsonClient.js';
 import type { Env } from './aws/environment.js';
 import { LruCache } from './cache.js';
-import { HushError, InvalidReferenceError, SecretNotFoundError } from './errors.js';
+import { asHushError, type HushError, InvalidReferenceError, SecretNotFoundError } from './errors.js';
 import { fetchKey } from './fetch/fetchKey.js';
 import { FetchPlan } from './fetch/fetchPlan.js';
 import { formatValue } from './fetch/formatValue.js';
@@ -82,7 +82,7 @@ export class Hush {
       transport,
       { ...DEFAULT_RETRY, ...options.retry },
       env,
-      options.expireAtRotation ?? false,
+      options.expireAtRotation,
     );
   }
 
@@ -181,7 +181,7 @@ export class Hush {
         entry.expiresAt = this.#now() + Math.min(RETRY_FAILED_REFRESH_MS, this.#ttlFor(ref));
         if (!entry.failing) {
           entry.failing = true;
-          this.#onError(error instanceof HushError ? error : new HushError(String(error), ref.text));
+          this.#onError(asHushError(error, ref.text));
         }
       },
     );
