@@ -52,6 +52,8 @@ interface Entry {
   refreshing: boolean;
   failing: boolean;
   views: Map<string, { value: unknown; secret?: Secret<unknown> }>;
+  /** The reference last peeked and its Secret: a defined secret's warm read skips the views map. */
+  last?: { ref: Reference; secret: Secret<unknown> };
 }
 
 const DEFAULT_TTL = 5 * 60_000;
@@ -123,9 +125,13 @@ export class Hush {
    */
   peekSecret(ref: Reference, key: string): Secret<unknown> | undefined {
     const entry = this.#cache.peek(key);
-    if (!entry || !this.#usable(ref, key, entry)) return undefined;
+    if (!entry) return undefined;
+    const last = entry.last;
+    if (last?.ref === ref && this.#now() < entry.expiresAt) return last.secret;
+    if (!this.#usable(ref, key, entry)) return undefined;
     const view = this.#view(ref, entry);
     view.secret ??= new Secret(view.value);
+    entry.last = { ref, secret: view.secret };
     return view.secret;
   }
 
