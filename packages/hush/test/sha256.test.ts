@@ -66,3 +66,21 @@ describe('SHA-256 and HMAC-SHA256 in JavaScript', () => {
     assert.deepEqual([data, key], [dataCopy, keyCopy]);
   });
 });
+
+describe('which hashing signs', () => {
+  it('the first signature of a process hashes in JavaScript, the later ones with node:crypto', async () => {
+    // A fresh copy of the module: its count of signatures starts at zero.
+    const fresh = (await import(
+      `../src/aws/hashing.js?fresh=${Date.now()}`
+    )) as typeof import('../src/aws/hashing.js');
+    assert.equal(fresh.hashingForNextSignature(), fresh.javascriptHashing);
+    const later = fresh.hashingForNextSignature();
+    assert.notEqual(later, fresh.javascriptHashing);
+    assert.equal(fresh.hashingForNextSignature(), later, 'loaded once');
+    assert.equal(later.sha256Hex('abc'), fresh.javascriptHashing.sha256Hex('abc'));
+    assert.deepEqual(
+      Buffer.from(later.hmac('k', 'abc')),
+      Buffer.from(fresh.javascriptHashing.hmac('k', 'abc')),
+    );
+  });
+});

@@ -9,43 +9,58 @@ import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import aws4 from 'aws4';
 import { KEYS } from '../../server/test/auth/fixtures/strictConfig.js';
 import { useStrictHushServe } from '../../server/test/auth/fixtures/useStrictHushServe.js';
+import { javascriptHashing, nodeCryptoHashing } from '../src/aws/hashing.js';
 import { signRequest } from '../src/aws/sigv4.js';
 import { AccessDeniedError, Hush } from '../src/index.js';
 
 describe('SigV4 signer', () => {
-  it('signs exactly as aws4 does', () => {
-    const now = new Date('2026-11-28T12:34:56.789Z');
-    const cases = [
-      { host: 'ssm.us-east-1.amazonaws.com', path: '/', credentials: KEYS.admin },
-      { host: '127.0.0.1:4566', path: '/', credentials: KEYS.orders },
-      { host: 'proxy.example.com', path: '/a%20b/c%2Fd/', credentials: KEYS.alice },
-    ];
-    for (const { host, path, credentials } of cases) {
-      const body = JSON.stringify({ Names: ['/p/ü', '/q'], WithDecryption: true });
-      const headers = {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AmazonSSM.GetParameters',
-      };
-      const ours = signRequest(
-        { host, path, service: 'ssm', region: 'eu-west-1', headers, body },
-        credentials,
-        now,
-      );
-      const theirs = aws4.sign(
-        {
-          host,
-          path,
-          method: 'POST',
-          service: 'ssm',
-          region: 'eu-west-1',
-          body,
-          headers: { ...headers, 'X-Amz-Date': ours['X-Amz-Date']! },
-        },
-        credentials,
-      );
-      assert.equal(ours.Authorization, theirs.headers?.Authorization, `${host}${path}`);
-    }
-  });
+  // A date per hashing, so that each derives its own signing keys (they are cached by date).
+  const hashings = [
+    {
+      name: 'JavaScript (first signature)',
+      hashing: javascriptHashing,
+      now: new Date('2026-11-28T12:34:56.789Z'),
+    },
+    {
+      name: 'node:crypto (later ones)',
+      hashing: nodeCryptoHashing()!,
+      now: new Date('2026-11-29T23:59:59.999Z'),
+    },
+  ];
+  for (const { name, hashing, now } of hashings)
+    it(`signs exactly as aws4 does, hashing with ${name}`, () => {
+      const cases = [
+        { host: 'ssm.us-east-1.amazonaws.com', path: '/', credentials: KEYS.admin },
+        { host: '127.0.0.1:4566', path: '/', credentials: KEYS.orders },
+        { host: 'proxy.example.com', path: '/a%20b/c%2Fd/', credentials: KEYS.alice },
+      ];
+      for (const { host, path, credentials } of cases) {
+        const body = JSON.stringify({ Names: ['/p/ü', '/q'], WithDecryption: true });
+        const headers = {
+          'Content-Type': 'application/x-amz-json-1.1',
+          'X-Amz-Target': 'AmazonSSM.GetParameters',
+        };
+        const ours = signRequest(
+          { host, path, service: 'ssm', region: 'eu-west-1', headers, body },
+          credentials,
+          now,
+          hashing,
+        );
+        const theirs = aws4.sign(
+          {
+            host,
+            path,
+            method: 'POST',
+            service: 'ssm',
+            region: 'eu-west-1',
+            body,
+            headers: { ...headers, 'X-Amz-Date': ours['X-Amz-Date']! },
+          },
+          credentials,
+        );
+        assert.equal(ours.Authorization, theirs.headers?.Authorization, `${host}${path}`);
+      }
+    });
 });
 
 describe('SigV4 against hush serve --strict', () => {

@@ -1,9 +1,8 @@
 /**
- * SHA-256 and HMAC-SHA256 (FIPS 180-4, RFC 2104) in plain JavaScript, for SigV4 signing only.
- * Loading `node:crypto` costs a cold start 4–6 ms on a 2-core machine, about a fifth of hush's own
- * share, while a signature hashes under a kilobyte, which takes this code microseconds. It signs
- * requests and keeps nothing secret from anyone but the request's reader; the tests check it against
- * `node:crypto` on the standard vectors and on random inputs of every length around the block edges.
+ * SHA-256 and HMAC-SHA256 (FIPS 180-4, RFC 2104) in plain JavaScript, for SigV4 signing only: the
+ * first signature of a process uses it so that a cold start need not load `node:crypto` (see
+ * hashing.ts). The tests check it against the standard vectors and against `node:crypto` on inputs of
+ * every length around the block edges.
  */
 
 /** The first `count` primes. */

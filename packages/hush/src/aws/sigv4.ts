@@ -5,7 +5,7 @@
  * byte for byte against `aws4` and against `hush serve`'s strict-mode verification.
  */
 import type { AwsCredentials } from './environment.js';
-import { hmacSha256, sha256 } from './sha256.js';
+import { type Hashing, hashingForNextSignature } from './hashing.js';
 
 export interface SignableRequest {
   host: string;
@@ -18,18 +18,12 @@ export interface SignableRequest {
 
 const signingKeys = new Map<string, Uint8Array>();
 
-// Strings are hashed as UTF-8; see sha256.ts for why not node:crypto.
-const utf8 = (text: string) => Buffer.from(text, 'utf8');
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-const sha256Hex = (data: string) => hex(sha256(utf8(data)));
-const hmac = (key: string | Uint8Array, data: string) =>
-  hmacSha256(typeof key === 'string' ? utf8(key) : key, utf8(data));
-
 /** Returns the headers to send: the given ones plus Host, Content-Length, X-Amz-Date, token, Authorization. */
 export function signRequest(
   request: SignableRequest,
   credentials: AwsCredentials,
   now: Date = new Date(),
+  { sha256Hex, hmac }: Hashing = hashingForNextSignature(),
 ): Record<string, string> {
   const datetime = now.toISOString().replace(/[:-]|\.\d{3}/g, '');
   const date = datetime.slice(0, 8);
@@ -55,12 +49,18 @@ export function signRequest(
   ].join('\n');
   const scope = `${date}/${request.region}/${request.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signature = hex(hmac(signingKey(credentials.secretAccessKey, date, request), stringToSign));
+  const key = signingKey(credentials.secretAccessKey, date, request, hmac);
+  const signature = Buffer.from(hmac(key, stringToSign)).toString('hex');
   headers.Authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
 }
 
-function signingKey(secret: string, date: string, request: SignableRequest): Uint8Array {
+function signingKey(
+  secret: string,
+  date: string,
+  request: SignableRequest,
+  hmac: Hashing['hmac'],
+): Uint8Array {
   const id = `${secret}\0${date}\0${request.region}\0${request.service}`;
   let key = signingKeys.get(id);
   if (!key) {
