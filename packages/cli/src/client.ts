@@ -19,13 +19,19 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'hush-local', secretAccessKey: 'hush-lo
 
 export function addAwsOptions(command: Command): Command {
   return command
-    .option('--region <region>', 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)')
+    .option(
+      '--region <region>',
+      "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region in ~/.aws/config, us-east-1)",
+    )
     .option('--profile <name>', 'AWS profile from ~/.aws/config (default: the SDK default chain)')
     .option('--endpoint <url>', 'endpoint for every service, e.g. a hush serve (default: AWS_ENDPOINT_URL)');
 }
 
-export function awsClient(options: AwsOptions, env: NodeJS.ProcessEnv = process.env): AwsJsonClient {
-  const region = options.region ?? regionFromEnv(env) ?? 'us-east-1';
+export async function awsClient(
+  options: AwsOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AwsJsonClient> {
+  const region = options.region ?? regionFromEnv(env) ?? (await profileRegion(options, env)) ?? 'us-east-1';
   const endpoint = options.endpoint;
   const fromEnv = credentialsFromEnv(env);
   let credentials: AwsJsonClient extends never ? never : CredentialsProvider | typeof LOCAL_CREDENTIALS;
@@ -33,6 +39,20 @@ export function awsClient(options: AwsOptions, env: NodeJS.ProcessEnv = process.
   else if (endpoint !== undefined && options.profile === undefined) credentials = LOCAL_CREDENTIALS;
   else credentials = chainProvider(options.profile);
   return new AwsJsonClient({ region, credentials, ...(endpoint ? { endpoint } : {}) });
+}
+
+/**
+ * The profile's `region` in the shared config file (`AWS_CONFIG_FILE`, else ~/.aws/config), where the AWS
+ * CLI and SDK look after `--region` and the environment. The profile is `--profile`, else `AWS_PROFILE`,
+ * else `default`. Read with the SDK's own loader, imported only here: it costs a command tens of ms.
+ */
+async function profileRegion(options: AwsOptions, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const { loadSharedConfigFiles } = await import('@smithy/core/config');
+  const profile = options.profile ?? env.AWS_PROFILE ?? 'default';
+  const files = await loadSharedConfigFiles(
+    env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {},
+  );
+  return files.configFile[profile]?.region || undefined;
 }
 
 function chainProvider(profile: string | undefined): CredentialsProvider {

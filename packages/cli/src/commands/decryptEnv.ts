@@ -25,7 +25,7 @@ export function registerDecryptEnv(program: Command): void {
         if (blob === '' || !/^[A-Za-z0-9+/=]+$/.test(blob)) {
           throw new CliError(options.function, 'the ciphertext must be base64');
         }
-        const result = await awsClient(options).call<{ Plaintext: string }>('kms', 'Decrypt', {
+        const result = await (await awsClient(options)).call<{ Plaintext: string }>('kms', 'Decrypt', {
           CiphertextBlob: blob,
           EncryptionContext: lambdaContext(options.function),
         });

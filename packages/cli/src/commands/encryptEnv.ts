@@ -28,7 +28,7 @@ export function registerEncryptEnv(program: Command): void {
       async (options: EncryptOptions) => {
         const value = await readSecretValue(`${options.function} (encrypt-env)`, options.fromFile);
         if (value === '') throw new CliError(options.function, 'the value is empty');
-        const result = await awsClient(options).call<{ CiphertextBlob: string }>('kms', 'Encrypt', {
+        const result = await (await awsClient(options)).call<{ CiphertextBlob: string }>('kms', 'Encrypt', {
           KeyId: options.key,
           Plaintext: Buffer.from(value, 'utf8').toString('base64'),
           EncryptionContext: lambdaContext(options.function),

@@ -35,7 +35,7 @@ export function registerExport(program: Command): void {
       (prefix: string) => prefix,
       async (prefix: string, options: ExportOptions) => {
         const parsed = parsePrefix(prefix);
-        const entries = await listEntries(awsClient(options), parsed, true);
+        const entries = await listEntries(await awsClient(options), parsed, true);
         const base = parsed.store === 'ssm' ? parsed.path : parsed.prefix;
         const values: Record<string, string> = {};
         for (const e of entries) values[relativeKey(e.name, base)] = e.value ?? '';

@@ -21,7 +21,7 @@ export function registerGet(program: Command): void {
       (ref: string) => ref,
       async (ref: string, options: GetOptions) => {
         const target = parseTarget(ref);
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const region = target.region ? { region: target.region } : {};
         if (target.store === 'ssm') {
           const { Parameter } = await client.call<{ Parameter: { Value: string } }>(

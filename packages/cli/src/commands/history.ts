@@ -28,7 +28,7 @@ export function registerHistory(program: Command): void {
       (ref: string) => ref,
       async (ref: string, options: HistoryOptions) => {
         const target = parseTarget(ref);
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const region = target.region ? { region: target.region } : {};
         const versions: Version[] = [];
         let NextToken: string | undefined;

@@ -47,7 +47,7 @@ export function registerImport(program: Command): void {
             throw new CliError(file, `key "${key}" does not make a valid name (${name})`);
           }
         }
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const counts: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0 };
         const progress = process.stderr.isTTY && names.length > 1;
         let done = 0;

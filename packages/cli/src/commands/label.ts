@@ -20,7 +20,7 @@ export function registerLabel(program: Command): void {
       (ref: string) => ref,
       async (ref: string, version: string, label: string, options: AwsOptions) => {
         const target = parseTarget(ref);
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const region = target.region ? { region: target.region } : {};
         if (target.store === 'ssm') {
           if (!/^\d+$/.test(version))

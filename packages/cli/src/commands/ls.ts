@@ -32,7 +32,7 @@ export function registerLs(program: Command): void {
       'ls',
       (prefix: string) => prefix,
       async (prefix: string, options: LsOptions) => {
-        const entries = await listEntries(awsClient(options), parsePrefix(prefix), options.values);
+        const entries = await listEntries(await awsClient(options), parsePrefix(prefix), options.values);
         if (options.json) return printJson(entries);
         const header = ['NAME', 'TYPE', 'VERSION', 'LAST CHANGE', ...(options.values ? ['VALUE'] : [])];
         const rows = entries.map((e) => [

@@ -44,7 +44,7 @@ export function registerPut(program: Command): void {
         }
         const value = await readSecretValue(ref, options.fromFile);
         if (value === '') throw new CliError(ref, 'the value is empty');
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const version =
           target.store === 'ssm'
             ? await putParameter(client, target, value, options)

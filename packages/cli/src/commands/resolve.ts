@@ -48,7 +48,11 @@ export function registerResolve(program: Command): void {
         const resolved =
           references.length === 0
             ? new Map()
-            : await resolveReferences(awsClient(options), references, functionName ? { functionName } : {});
+            : await resolveReferences(
+                await awsClient(options),
+                references,
+                functionName ? { functionName } : {},
+              );
         const report = sites.map((site) => {
           const result = site.reference ? resolved.get(site.reference.text) : undefined;
           return result?.ok

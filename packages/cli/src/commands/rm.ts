@@ -30,7 +30,7 @@ export function registerRm(program: Command): void {
       (ref: string) => ref,
       async (ref: string, options: RmOptions) => {
         const target = parseTarget(ref);
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const region = target.region ? { region: target.region } : {};
         if (target.store === 'ssm') {
           await client.call('ssm', 'DeleteParameter', { Name: target.name }, region);

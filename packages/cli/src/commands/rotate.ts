@@ -34,7 +34,7 @@ export function registerRotate(program: Command): void {
       (ref: string) => ref,
       async (ref: string, options: RotateOptions) => {
         const target = parseTarget(ref);
-        const client = awsClient(options);
+        const client = await awsClient(options);
         const region = target.region ? { region: target.region } : {};
         if (target.store === 'secretsmanager') {
           const result = await client.call<{ VersionId?: string }>(

@@ -48,7 +48,7 @@ Examples:
         'run',
         (command: string[]) => command[0] ?? '',
         async (command: string[], options: RunOptions) => {
-          const client = awsClient(options);
+          const client = await awsClient(options);
           const input = readEnvironment(options.envFile ?? []);
           const first = await resolveEnv(client, input);
           reportProblems(first, options.strict);
