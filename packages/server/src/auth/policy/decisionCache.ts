@@ -60,7 +60,8 @@ export class DecisionCache {
     const recording: RequestContext = {
       get(key) {
         const value = request.context.get(key);
-        reads.push([key, value]);
+        // Once per key: a key several statements test is checked once per hit, not once per statement.
+        if (!reads.some(([read]) => read === key)) reads.push([key, value]);
         return value;
       },
     };
