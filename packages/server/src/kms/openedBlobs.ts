@@ -19,11 +19,11 @@ interface Opened {
   plaintext: Buffer;
 }
 
-function sameContext(a: EncryptionContext | undefined, b: EncryptionContext | undefined): boolean {
-  if (a === b) return true;
-  const aKeys = Object.keys(a ?? {});
-  if (aKeys.length !== Object.keys(b ?? {}).length) return false;
-  return aKeys.every((key) => Object.hasOwn(b ?? {}, key) && a?.[key] === b?.[key]);
+function sameContext(a: EncryptionContext = {}, b: EncryptionContext = {}): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key])
+  );
 }
 
 export class OpenedBlobs {
