@@ -34,7 +34,7 @@ export async function awsClient(
   const region = options.region ?? regionFromEnv(env) ?? (await profileRegion(options, env)) ?? 'us-east-1';
   const endpoint = options.endpoint;
   const fromEnv = credentialsFromEnv(env);
-  let credentials: AwsJsonClient extends never ? never : CredentialsProvider | typeof LOCAL_CREDENTIALS;
+  let credentials: CredentialsProvider | typeof LOCAL_CREDENTIALS;
   if (fromEnv && options.profile === undefined) credentials = fromEnv;
   else if (endpoint !== undefined && options.profile === undefined) credentials = LOCAL_CREDENTIALS;
   else credentials = chainProvider(options.profile);
