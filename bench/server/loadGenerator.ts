@@ -10,18 +10,11 @@
  * skew); the server verifies every signature in full either way.
  */
 import { connect, type Socket } from 'node:net';
-import aws4 from 'aws4';
+import { type AwsJsonCall, signedHeaders } from '../support/signedRequest.js';
 import { percentile, sortedCopy } from '../support/statistics.js';
 
-export interface LoadTarget {
-  url: string;
-  /** X-Amz-Target, e.g. `AmazonSSM.GetParameter`. */
-  target: string;
-  /** SigV4 signing name. */
-  service: string;
-  body: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
-}
+/** One AWS JSON call, signed as every other bench client signs it (`bench/support/signedRequest.ts`). */
+export type LoadTarget = AwsJsonCall;
 
 export interface LoadResult {
   requests: number;
@@ -46,8 +39,7 @@ export async function runLoad(
   onCompleted?: (completed: number) => void,
 ): Promise<LoadResult> {
   const { hostname, port } = new URL(load.url);
-  const host = `${hostname}:${port}`;
-  const fixedRequest = presign ? requestBytes(load, host) : undefined;
+  const fixedRequest = presign ? requestBytes(load) : undefined;
   const latencies = new Float64Array(total);
   let issued = 0;
   let completed = 0;
@@ -67,7 +59,7 @@ export async function runLoad(
         }
         slot = issued++;
         started = process.hrtime.bigint();
-        socket.write(fixedRequest ?? requestBytes(load, host));
+        socket.write(fixedRequest ?? requestBytes(load));
       };
       socket.on('connect', next);
       socket.on('error', reject);
@@ -109,37 +101,15 @@ function completeAnswer(data: Buffer): { status: number; length: number } | unde
   return { status: Number(head.slice(9, 12)), length };
 }
 
-function requestBytes(load: LoadTarget, host: string): Buffer {
-  const headers = signedHeaders(load, host);
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+/** aws4 adds Host and Content-Length to the headers it signs, so they are the whole header block. */
+function requestBytes(load: LoadTarget): Buffer {
+  const lines = Object.entries(signedHeaders(load)).map(([name, value]) => `${name}: ${value}\r\n`);
   return Buffer.from(`POST / HTTP/1.1\r\n${lines.join('')}\r\n${load.body}`);
-}
-
-function signedHeaders(load: LoadTarget, host: string): Record<string, string> {
-  const signed = aws4.sign(
-    {
-      host,
-      path: '/',
-      method: 'POST',
-      service: load.service,
-      region: 'us-east-1',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': load.target,
-        'content-length': String(Buffer.byteLength(load.body)),
-      },
-      body: load.body,
-    },
-    load.credentials,
-  );
-  const headers = signed.headers as Record<string, string>;
-  // aws4 adds Host to what it signs; add it only if it did not, so the request has exactly one.
-  return Object.keys(headers).some((name) => name.toLowerCase() === 'host') ? headers : { host, ...headers };
 }
 
 /** What one SigV4 signature costs the generator, in microseconds, to judge whether signing dominates. */
 export function signingCostMicros(load: LoadTarget, iterations = 5000): number {
   const started = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) requestBytes(load, '127.0.0.1:1');
+  for (let i = 0; i < iterations; i++) requestBytes(load);
   return Number(process.hrtime.bigint() - started) / 1e3 / iterations;
 }
