@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { runProcess } from '../../server/test/support/childProcess.js';
+import { AttemptTimeout } from '../src/aws/attemptTimeout.js';
 import { httpRequest, parseResponse } from '../src/aws/httpClient.js';
 
 // A real node:http server: what hush serve and the Lambda extension run on.
@@ -55,14 +56,14 @@ before(async () => {
 
 after(() => server.close());
 
-const post = (path: string, body = '', signal?: AbortSignal) => {
+const post = (path: string, body = '', timeoutMs?: number) => {
   const url = new URL(path, base);
   return httpRequest(
     url,
     'POST',
     { Host: url.host, 'Content-Length': String(Buffer.byteLength(body)) },
     body,
-    signal,
+    timeoutMs,
   );
 };
 
@@ -101,11 +102,23 @@ describe('httpRequest', () => {
     assert.equal((await post('/')).status, 201);
   });
 
-  it('an abort destroys the request and rejects with the reason', async () => {
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('too slow')), 50);
-    await assert.rejects(post('/slow', '', controller.signal), /too slow/);
+  it('past its timeout a request is destroyed and rejects with AttemptTimeout; the pool goes on', async () => {
+    await assert.rejects(post('/slow', '', 50), (error) => {
+      assert.ok(error instanceof AttemptTimeout);
+      assert.equal(error.timeoutMs, 50);
+      assert.match(error.message, /no answer within 50 ms/);
+      return true;
+    });
     assert.equal((await post('/')).status, 201);
+  });
+
+  it('an answer within the timeout is not cut short, and leaves no timer behind', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const answer = await post('/', 'x', 60_000);
+    assert.equal(answer.status, 201);
+    // A timer left armed would keep the event loop alive for a minute.
+    assert.equal(timers(), before);
   });
 
   it('a refused connection fails with its network code (retryable)', async () => {

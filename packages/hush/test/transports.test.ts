@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, GetParametersCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { useHushServe } from '../../server/test/support/useHushServe.js';
-import { extensionTransport, Hush, SecretNotFoundError, sdkTransport } from '../src/index.js';
+import { extensionTransport, Hush, SecretNotFoundError, sdkTransport, TimeoutError } from '../src/index.js';
 
 let extension: http.Server;
 let extensionUrl: string;
@@ -88,5 +88,32 @@ describe('transports', () => {
       'via-sdk',
     );
     await assert.rejects(hush.resolve('ssm:/t/none'), SecretNotFoundError);
+  });
+
+  it('each transport enforces the per-attempt timeout: a slow service ends in TimeoutError', async () => {
+    const faults = (method: 'POST' | 'DELETE', body?: object) =>
+      fetch(`${server.url}/_hush/faults`, {
+        method,
+        ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+      });
+    const retry = { maxAttempts: 2, attemptTimeoutMs: 100 };
+    const env = server.env();
+    const transports = {
+      extension: extensionTransport({ url: extensionUrl, env }),
+      sdk: sdkTransport({ ssm: server.ssm(), commands: { GetParametersCommand } }),
+    };
+    await faults('POST', { fault: 'AmazonSSM.GetParameter*:latency=400ms' });
+    try {
+      for (const [name, transport] of Object.entries(transports)) {
+        const hush = new Hush({ env, transport, retry });
+        await assert.rejects(hush.resolve('ssm:/t/b'), (error: unknown) => {
+          assert.ok(error instanceof TimeoutError, `${name}: ${String(error)}`);
+          assert.equal(error.message, 'ssm:/t/b: no answer within 100 ms (2 attempts)');
+          return true;
+        });
+      }
+    } finally {
+      await faults('DELETE');
+    }
   });
 });

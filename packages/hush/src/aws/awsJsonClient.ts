@@ -2,7 +2,7 @@
  * A small AWS JSON 1.1 client: one signed POST per call (SigV4, `sigv4.ts`) over keep-alive
  * connections (`httpClient.ts`). It is the only network code on the runtime's default path — no AWS
  * SDK, no `node:http` — and the CLI uses it too. Retries and timeouts belong to the caller (`call`
- * takes an AbortSignal).
+ * takes a per-call timeout).
  */
 import { AwsServiceError } from './awsServiceError.js';
 import {
@@ -27,7 +27,8 @@ export interface AwsJsonClientOptions {
 }
 
 export interface CallOptions {
-  signal?: AbortSignal;
+  /** Give up after this many ms (connecting included): the call rejects with `AttemptTimeout`. */
+  timeoutMs?: number;
   /** Region for this call (a reference's `?region=`). */
   region?: string;
 }
@@ -72,7 +73,7 @@ export class AwsJsonClient {
       },
       credentials,
     );
-    const answer = await httpRequest(url, 'POST', headers, body, options.signal);
+    const answer = await httpRequest(url, 'POST', headers, body, options.timeoutMs);
     const { status } = answer;
     const parsed = answer.body === '' ? {} : parseJson(answer.body);
     if (status >= 200 && status < 300) return parsed as T;

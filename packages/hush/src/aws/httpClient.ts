@@ -8,6 +8,7 @@
  * An IP literal is connected to directly; a host name goes through `dns.lookup` as in `node:http`.
  */
 import type { Socket } from 'node:net';
+import { AttemptTimeout } from './attemptTimeout.js';
 
 export interface HttpResponse {
   status: number;
@@ -26,13 +27,16 @@ type Tls = typeof import('node:tls');
 const builtin = <T>(id: string): T | Promise<T> =>
   (process.getBuiltinModule?.(id) as T | undefined) ?? (import(id) as Promise<T>);
 
-/** Sends one request; `headers` must hold Host (and Content-Length when there is a body). */
+/**
+ * Sends one request; `headers` must hold Host (and Content-Length when there is a body). Past
+ * `timeoutMs` (connecting included) the socket is destroyed and the call rejects with `AttemptTimeout`.
+ */
 export async function httpRequest(
   url: URL,
   method: string,
   headers: Record<string, string>,
   body: string,
-  signal?: AbortSignal,
+  timeoutMs?: number,
 ): Promise<HttpResponse> {
   let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\n`;
   for (const name in headers) {
@@ -49,9 +53,10 @@ export async function httpRequest(
     let chunks: Buffer[] = [];
     let received = 0;
     let needed = 1;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (error: unknown, response?: Done) => {
       socket.off('data', onData).off('close', onClose).off('error', finish);
-      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(timer);
       // Back to the pool unreferenced, so an idle socket never keeps the process alive.
       if (response?.keepAlive) pool.push(socket.unref());
       else socket.destroy();
@@ -73,10 +78,10 @@ export async function httpRequest(
       if (typeof answer !== 'number') finish(undefined, answer);
       else finish(Object.assign(new Error('the connection closed mid-response'), { code: 'ECONNRESET' }));
     };
-    const onAbort = () => finish(signal?.reason);
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort);
     socket.ref().on('data', onData).on('close', onClose).on('error', finish).write(`${head}\r\n${body}`);
+    // Armed once the request is on its way: a process's first timer costs about half a millisecond,
+    // which a cold start then spends while the service works instead of before it is asked.
+    if (timeoutMs !== undefined) timer = setTimeout(() => finish(new AttemptTimeout(timeoutMs)), timeoutMs);
   });
 }
 

@@ -1,3 +1,4 @@
+export { AttemptTimeout } from './attemptTimeout.js';
 export {
   AwsJsonClient,
   type AwsJsonClientOptions,

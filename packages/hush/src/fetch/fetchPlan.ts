@@ -105,9 +105,9 @@ export class FetchPlan {
     input: object,
     { region }: Reference,
   ): Promise<T> {
-    return withRetry(this.#retry, (signal) => {
+    return withRetry(this.#retry, (timeoutMs) => {
       this.requests[operation] = (this.requests[operation] ?? 0) + 1;
-      return this.#transport.call<T>(service, operation, input, { signal, region });
+      return this.#transport.call<T>(service, operation, input, { timeoutMs, region });
     });
   }
 

@@ -2,6 +2,7 @@
  * Runs one AWS call with a per-attempt timeout and capped, full-jitter exponential backoff for
  * throttling, 5xx and network failures; turns what is left into hush's error classes.
  */
+import { AttemptTimeout } from '../aws/attemptTimeout.js';
 import { AwsServiceError } from '../aws/awsServiceError.js';
 import {
   AccessDeniedError,
@@ -30,26 +31,23 @@ export const DEFAULT_RETRY: RetryOptions = {
   maxBackoffMs: 1000,
 };
 
-export class AttemptTimeout extends Error {}
-
-/** Throws the last failure as it came (map it per reference with `toHushError`). */
+/**
+ * Throws the last failure as it came (map it per reference with `toHushError`). Each attempt is
+ * given the timeout to enforce: the transport arms it once the request is sent (see `httpRequest`).
+ */
 export async function withRetry<T>(
   options: RetryOptions,
-  attempt: (signal: AbortSignal) => Promise<T>,
+  attempt: (timeoutMs: number) => Promise<T>,
 ): Promise<T> {
   let last: unknown;
   for (let n = 1; n <= options.maxAttempts; n++) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new AttemptTimeout()), options.attemptTimeoutMs);
     try {
-      return await attempt(controller.signal);
+      return await attempt(options.attemptTimeoutMs);
     } catch (error) {
-      last = controller.signal.aborted ? new AttemptTimeout() : error;
-      if (!isRetryable(last) || n === options.maxAttempts) break;
+      last = error;
+      if (!isRetryable(error) || n === options.maxAttempts) break;
       const ceiling = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** (n - 1));
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-    } finally {
-      clearTimeout(timer);
     }
   }
   throw last;

@@ -24,13 +24,13 @@ export function extensionTransport(options: ExtensionTransportOptions = {}): Tra
   const env = options.env ?? process.env;
   const base = options.url ?? `http://localhost:${env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT || '2773'}`;
   let fallback = options.fallback;
-  const get = (path: string, query: Record<string, string | undefined>, signal?: AbortSignal) => {
+  const get = (path: string, query: Record<string, string | undefined>, timeoutMs?: number) => {
     const url = new URL(path, base);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
-    return request(url, env.AWS_SESSION_TOKEN ?? '', signal);
+    return request(url, env.AWS_SESSION_TOKEN ?? '', timeoutMs);
   };
   const parameter = (name: string, decrypt: boolean, o: TransportCallOptions) =>
-    get('/systemsmanager/parameters/get', { name, withDecryption: String(decrypt) }, o.signal);
+    get('/systemsmanager/parameters/get', { name, withDecryption: String(decrypt) }, o.timeoutMs);
   const secret = (input: Json, o: TransportCallOptions) =>
     get(
       '/secretsmanager/get',
@@ -39,7 +39,7 @@ export function extensionTransport(options: ExtensionTransportOptions = {}): Tra
         versionStage: input.VersionStage as string | undefined,
         versionId: input.VersionId as string | undefined,
       },
-      o.signal,
+      o.timeoutMs,
     );
 
   const transport: Transport = {
@@ -92,13 +92,13 @@ function settle(
   return { [listMember]: found, [invalidMember]: invalid };
 }
 
-async function request(url: URL, token: string, signal: AbortSignal | undefined): Promise<Json> {
+async function request(url: URL, token: string, timeoutMs: number | undefined): Promise<Json> {
   const answer = await httpRequest(
     url,
     'GET',
     { Host: url.host, 'X-Aws-Parameters-Secrets-Token': token },
     '',
-    signal,
+    timeoutMs,
   );
   const { status, body } = answer;
   if (status < 200 || status >= 300)

@@ -4,6 +4,7 @@
  *
  *   sdkTransport({ ssm: new SSMClient({}), commands: { GetParametersCommand } })
  */
+import { AttemptTimeout } from '../aws/attemptTimeout.js';
 import { AwsServiceError } from '../aws/awsServiceError.js';
 import type { ServiceName } from '../aws/services.js';
 import type { Transport, TransportCallOptions } from './transport.js';
@@ -47,12 +48,15 @@ export function sdkTransport(options: SdkTransportOptions): Transport {
               ),
             }
           : input;
+      const { timeoutMs } = callOptions;
+      const signal = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
       try {
         return (await client.send(
           new Command(sdkInput as never),
-          callOptions.signal ? { abortSignal: callOptions.signal } : {},
+          signal ? { abortSignal: signal } : {},
         )) as T;
       } catch (error) {
+        if (timeoutMs !== undefined && signal?.aborted) throw new AttemptTimeout(timeoutMs);
         const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
         const status = e.$metadata?.httpStatusCode;
         if (status === undefined) throw error;

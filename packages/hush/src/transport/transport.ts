@@ -6,7 +6,11 @@
 import type { ServiceName } from '../aws/services.js';
 
 export interface TransportCallOptions {
-  signal?: AbortSignal;
+  /**
+   * Give up on the call after this many ms and reject with `AttemptTimeout` (from `hush/aws`); the
+   * retry loop sets it for every attempt.
+   */
+  timeoutMs?: number;
   region?: string;
 }
 
