@@ -31,9 +31,16 @@ export class Masker {
     this.emit(false);
   }
 
-  end(): void {
+  /**
+   * Writes what is held back. `cut`: the output was cut off rather than ended (hush stopped reading
+   * a pipe someone still held), so a held tail may be the start of a value whose rest never came;
+   * it is written as a mask instead.
+   */
+  end(cut = false): void {
     this.pending += this.decoder.end();
-    this.emit(true);
+    this.emit(!cut);
+    if (this.pending !== '') this.write(MASK);
+    this.pending = '';
   }
 
   private emit(all: boolean): void {

@@ -49,4 +49,19 @@ describe('Masker', () => {
     masker.end();
     assert.equal(out, `Password: ${MASK}\n`);
   });
+
+  it('writes a held-back start of a value as it is at the end, masked when the output was cut off', () => {
+    for (const [cut, expected] of [
+      [false, 'end: hunter'],
+      [true, `end: ${MASK}`],
+    ] as const) {
+      let out = '';
+      const masker = new Masker(['hunter22-long'], (t) => {
+        out += t;
+      });
+      masker.push(Buffer.from('end: hunter'));
+      masker.end(cut);
+      assert.equal(out, expected);
+    }
+  });
 });

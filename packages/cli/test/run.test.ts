@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -145,6 +145,26 @@ describe('hush run', () => {
     const result = await handles.done;
     assert.equal(result.code, 3, result.stderr);
     assert.doesNotMatch(result.stderr, /EPIPE|db-secret-value/);
+  });
+
+  it('exits with the command once it exits, though a background process still holds its output', async () => {
+    // The background subshell keeps the command's stdout pipe open and marks a file when it ends;
+    // hush used to wait for it. seq writes more than a pipe holds, so output is still unread when
+    // the command ends.
+    const ended = join(dir, 'background-ended');
+    const script =
+      '(sleep 60; echo > "$ENDED") & echo "background $!"; echo "$DB"; seq 1 20000; printf %s "$DB"; exit 3';
+    const result = await runHush(['run', '--', 'sh', '-c', script], {
+      env: { ...server.env(), DB: 'ssm:/run/db', ENDED: ended },
+    });
+    const backgroundEnded = existsSync(ended);
+    const background = Number(/background (\d+)/.exec(result.stdout)?.[1]);
+    if (!backgroundEnded) process.kill(background, 'SIGKILL');
+    assert.equal(result.code, 3, result.stderr);
+    assert.ok(!backgroundEnded, 'hush waited for the background process to end');
+    const lines = Array.from({ length: 20000 }, (_, i) => i + 1).join('\n');
+    assert.equal(result.stdout, `background ${background}\n*****\n${lines}\n*****`);
+    assert.doesNotMatch(result.stderr, /db-secret-value/);
   });
 
   it('--watch restarts the command when a referenced value changes', async () => {
