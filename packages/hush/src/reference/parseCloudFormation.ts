@@ -63,14 +63,15 @@ function parseSecret(text: string, key: string, at: number): SecretsManagerRefer
   if (extra.length > 0) {
     throw new ReferenceSyntaxError(text, offset + stage.length + versionId.length + 2, 'too many segments');
   }
-  return {
+  const reference: SecretsManagerReference = {
     text,
     dialect: 'cloudformation',
     kind: 'secretsmanager',
     secretId,
     format: 'raw',
-    ...(jsonKey ? { field: jsonKey } : {}),
-    ...(stage ? { versionStage: stage } : {}),
-    ...(versionId ? { versionId } : {}),
   };
+  if (jsonKey) reference.field = jsonKey;
+  if (stage) reference.versionStage = stage;
+  if (versionId) reference.versionId = versionId;
+  return reference;
 }

