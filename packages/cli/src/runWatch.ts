@@ -1,6 +1,7 @@
 /**
  * `hush run --watch`: runs the command, re-resolves the environment every interval, and restarts the
- * command (SIGTERM, then a new start) when a value changed. A signal to hush ends the loop.
+ * command (SIGTERM, SIGKILL if it has not exited after the kill timeout, then a new start) when a
+ * value changed. A signal to hush ends the loop.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsJsonClient } from 'hush/aws';
@@ -11,6 +12,8 @@ import { type Started, startChild } from './runChild.js';
 export interface WatchOptions {
   masking: boolean;
   interval: number;
+  /** How long a command has to exit after SIGTERM before a restart sends SIGKILL. */
+  killTimeout: number;
 }
 
 export async function runWatching(
@@ -41,13 +44,33 @@ export async function runWatching(
       if ('code' in outcome) return outcome.code;
       if (!outcome.next || signalled) return current.exited;
       process.stderr.write('hush: run: a referenced value changed; restarting the command\n');
-      current.child.kill('SIGTERM');
-      const code = await current.exited;
+      const code = await terminate(current, options.killTimeout);
       if (signalled) return code;
       resolved = outcome.next;
     }
   } finally {
     stop();
+  }
+}
+
+/**
+ * SIGTERM, then SIGKILL once `killTimeout` passed, as docker stop and systemd do: a command that
+ * ignores SIGTERM would otherwise keep the old values running and block the restart for good.
+ */
+async function terminate(started: Started, killTimeout: number): Promise<number> {
+  const { child } = started;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    process.stderr.write(
+      `hush: run: the command did not exit within ${killTimeout / 1000} s of SIGTERM; sending SIGKILL\n`,
+    );
+    child.kill('SIGKILL');
+  }, killTimeout);
+  try {
+    return await started.exited;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -193,6 +193,45 @@ describe('hush run', () => {
     assert.match(result.stderr, /restarting the command/);
   });
 
+  it('--watch kills a command that ignores SIGTERM after --kill-timeout, then restarts it', async () => {
+    // The first start (value "v1") ignores SIGTERM; the restarted one does not.
+    const script =
+      'if(process.env.DB.length===2)process.on("SIGTERM",()=>console.log("ignoring TERM"));' +
+      `console.log("start", process.env.DB.length);${ORPHAN_GUARD}`;
+    await server.ssm().send(new PutParameterCommand({ Name: '/run/stubborn', Value: 'v1', Type: 'String' }));
+    const handles = startHush(
+      [
+        'run',
+        '--watch',
+        '--interval',
+        '200ms',
+        '--kill-timeout',
+        '300ms',
+        '--no-masking',
+        '--',
+        node,
+        '-e',
+        script,
+      ],
+      { env: { ...server.env(), DB: 'ssm:/run/stubborn' } },
+    );
+    await handles.waitFor('start 2');
+    await server.ssm().send(
+      new PutParameterCommand({
+        Name: '/run/stubborn',
+        Value: 'value-two',
+        Type: 'String',
+        Overwrite: true,
+      }),
+    );
+    await handles.waitFor('start 9');
+    handles.child.kill('SIGTERM');
+    const result = await handles.done;
+    assert.equal(result.code, 128 + 15);
+    assert.match(result.stdout, /^start 2\nignoring TERM\nstart 9\n$/);
+    assert.match(result.stderr, /did not exit within 0\.3 s of SIGTERM; sending SIGKILL/);
+  });
+
   it('reports a command that does not exist', async () => {
     const result = await runHush(['run', '--', 'no-such-command-hush'], { env: server.env() });
     assert.equal(result.code, 127);

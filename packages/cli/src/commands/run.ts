@@ -4,7 +4,7 @@
  * running with fresh values under `--watch` (runWatch.ts).
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { type AwsOptions, addAwsOptions, awsClient } from '../client.js';
 import { parseDotenv } from '../dotenv.js';
 import { collect, parseInterval } from '../duration.js';
@@ -20,6 +20,7 @@ interface RunOptions extends AwsOptions {
   masking: boolean;
   watch: boolean;
   interval: number;
+  killTimeout: number;
 }
 
 export function registerRun(program: Command): void {
@@ -33,7 +34,20 @@ export function registerRun(program: Command): void {
       .option('--strict', 'fail before starting when a reference cannot be resolved', false)
       .option('--no-masking', 'do not mask secret values in the command’s output')
       .option('--watch', 'restart the command when a referenced value changes', false)
-      .option('--interval <duration>', 'how often --watch polls', parseInterval, 30_000),
+      // Defaults shown as typed, not as the milliseconds they parse to.
+      .addOption(
+        new Option('--interval <duration>', 'how often --watch polls')
+          .argParser(parseInterval)
+          .default(30_000, '30s'),
+      )
+      .addOption(
+        new Option(
+          '--kill-timeout <duration>',
+          'how long --watch lets the command exit after SIGTERM before it sends SIGKILL',
+        )
+          .argParser(parseInterval)
+          .default(10_000, '10s'),
+      ),
   )
     .addHelpText(
       'after',
@@ -41,7 +55,7 @@ export function registerRun(program: Command): void {
 Examples:
   DB_PASSWORD=ssm:/prod/db/password hush run -- node server.js
   hush run --env-file .env --strict -- npm test
-  hush run --env-file .env --watch --interval 1m -- ./worker`,
+  hush run --env-file .env --watch --interval 1m --kill-timeout 30s -- ./worker`,
     )
     .action(
       guarded(
