@@ -53,6 +53,22 @@ describe('hush run', () => {
     assert.equal(unmasked.stdout, 'db-secret-value api-key-12345 postgres://db.internal/app\n');
   });
 
+  it('lets the environment win over --env-file values (later files over earlier), unless --override', async () => {
+    const first = join(dir, 'first.env');
+    const second = join(dir, 'second.env');
+    writeFileSync(first, 'DB=ssm:/run/host\nFROM_FILE=first\nLATER=first\n');
+    writeFileSync(second, 'LATER=second\n');
+    const script = 'console.log(process.env.DB, process.env.FROM_FILE, process.env.LATER)';
+    const args = ['--no-masking', '--env-file', first, '--env-file', second, '--', node, '-e', script];
+    const env = { ...server.env(), DB: 'ssm:/run/db' };
+    const result = await runHush(['run', ...args], { env });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'db-secret-value first second\n');
+    const overridden = await runHush(['run', '--override', ...args], { env });
+    assert.equal(overridden.code, 0, overridden.stderr);
+    assert.equal(overridden.stdout, 'db.internal first second\n');
+  });
+
   it('leaves unresolvable references with a warning, or fails before starting with --strict', async () => {
     const script = 'console.log("started", process.env.MISSING)';
     const lenient = await runHush(['run', '--', node, '-e', script], {

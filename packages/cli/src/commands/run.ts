@@ -16,6 +16,7 @@ import { runWatching } from '../runWatch.js';
 
 interface RunOptions extends AwsOptions {
   envFile?: string[];
+  override: boolean;
   strict: boolean;
   masking: boolean;
   watch: boolean;
@@ -30,7 +31,12 @@ export function registerRun(program: Command): void {
       .description('Run a command with every reference in its environment resolved, its output masked.')
       .argument('<command...>', 'the command and its arguments (after --)')
       .passThroughOptions()
-      .option('--env-file <file>', 'dotenv file to add to the environment (repeatable; later wins)', collect)
+      .option(
+        '--env-file <file>',
+        'dotenv file whose variables are added where the environment has none (repeatable; later files win)',
+        collect,
+      )
+      .option('--override', 'let --env-file values replace variables already set in the environment', false)
       .option('--strict', 'fail before starting when a reference cannot be resolved', false)
       .option('--no-masking', 'do not mask secret values in the command’s output')
       .option('--watch', 'restart the command when a referenced value changes', false)
@@ -63,7 +69,7 @@ Examples:
         (command: string[]) => command[0] ?? '',
         async (command: string[], options: RunOptions) => {
           const client = await awsClient(options);
-          const input = readEnvironment(options.envFile ?? []);
+          const input = readEnvironment(options.envFile ?? [], options.override);
           const first = await resolveEnv(client, input);
           reportProblems(first, options.strict);
           process.exitCode = options.watch
@@ -74,8 +80,13 @@ Examples:
     );
 }
 
-function readEnvironment(files: readonly string[]): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...process.env };
+/**
+ * The environment with the env files' variables added. A variable set in the environment wins over
+ * a file unless `override`, as with dotenv, `node --env-file` and docker compose: a file holds
+ * defaults, and `DB=ssm:/dev/db hush run --env-file .env …` picks another value for one run.
+ */
+function readEnvironment(files: readonly string[], override: boolean): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
   for (const file of files) {
     let text: string;
     try {
@@ -85,7 +96,7 @@ function readEnvironment(files: readonly string[]): Record<string, string | unde
     }
     Object.assign(env, parseDotenv(text));
   }
-  return env;
+  return override ? { ...process.env, ...env } : { ...env, ...process.env };
 }
 
 function reportProblems(resolved: ResolvedEnv, strict: boolean): void {
