@@ -18,6 +18,8 @@ function safeDecode(text: string): string {
 }
 
 export function canonicalPath(rawPath: string): string {
+  // Every AWS JSON call posts to `/`.
+  if (rawPath === '/') return '/';
   const segments: string[] = [];
   for (const segment of rawPath.split('/')) {
     if (segment === '' || segment === '.') continue;

@@ -4,12 +4,13 @@
  * 15 minutes, and the signature must match the one computed from the canonical request with the
  * configured secret key. Failures are the errors (code, wording, status 400) the JSON services give.
  */
-import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SigV4Authorization } from '../protocol/authorization.js';
 import { AwsError } from '../protocol/awsError.js';
 import { canonicalRequest, headerValues, sha256Hex } from './canonicalRequest.js';
 import type { AccessKey, AuthConfig } from './config.js';
+import { type HmacKey, hmacKey, hmacSha256Hex } from './hmacSha256.js';
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
 /** Headers the verifier reads whether signed or not. */
@@ -61,14 +62,14 @@ const formatAmzDate = (ms: number): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-// Kept as KeyObjects: an HMAC with a KeyObject skips importing the key's bytes on every request.
-const signingKeys = new Map<string, KeyObject>();
-function signingKey(secret: string, date: string, region: string, service: string): KeyObject {
+// Kept with their HMAC pads worked out: verifying then costs two hashes (see hmacSha256.ts).
+const signingKeys = new Map<string, HmacKey>();
+function signingKey(secret: string, date: string, region: string, service: string): HmacKey {
   const cacheKey = `${secret}\0${date}\0${region}\0${service}`;
   let key = signingKeys.get(cacheKey);
   if (!key) {
     const hmac = (k: string | Buffer, data: string) => createHmac('sha256', k).update(data).digest();
-    key = createSecretKey(hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request'));
+    key = hmacKey(hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request'));
     if (signingKeys.size > 1000) signingKeys.clear();
     signingKeys.set(cacheKey, key);
   }
@@ -86,13 +87,12 @@ export interface VerifyInput {
 
 export function verifySignature(config: AuthConfig, input: VerifyInput): AccessKey {
   const { request, authorization: auth } = input;
-  const headers = headerValues(request, [...auth.signedHeaders, ...VERIFIER_HEADERS]);
+  const headers = headerValues(request, auth.signedHeaders.concat(VERIFIER_HEADERS));
   const amzDate = headers.get('x-amz-date')?.[0] ?? headers.get('date')?.[0];
-  const headerText = String(request.headers.authorization ?? '');
   if (amzDate === undefined) {
     throw new AwsError(
       'IncompleteSignatureException',
-      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${headerText}`,
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${String(request.headers.authorization ?? '')}`,
     );
   }
   if (!auth.signedHeaders.includes('host')) {
@@ -135,19 +135,15 @@ export function verifySignature(config: AuthConfig, input: VerifyInput): AccessK
   }
 
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = [
-    'AWS4-HMAC-SHA256',
-    amzDate,
-    scope,
-    sha256Hex(canonicalRequest(request, input.body, auth.signedHeaders, headers)),
-  ].join('\n');
-  const expected = createHmac('sha256', signingKey(key.secretAccessKey, auth.date, auth.region, auth.service))
-    .update(stringToSign)
-    .digest();
-  const provided = /^[0-9a-f]{64}$/i.test(auth.signature)
-    ? Buffer.from(auth.signature, 'hex')
-    : Buffer.alloc(0);
-  if (provided.length !== expected.length || !timingSafeEqual(provided, expected)) {
+  const canonicalHash = sha256Hex(canonicalRequest(request, input.body, auth.signedHeaders, headers));
+  const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${canonicalHash}`;
+  const expected = hmacSha256Hex(
+    signingKey(key.secretAccessKey, auth.date, auth.region, auth.service),
+    stringToSign,
+  );
+  // Compared as lower-case hex text: upper-case hex is the same signature.
+  const provided = /^[0-9a-f]{64}$/i.test(auth.signature) ? auth.signature.toLowerCase() : '';
+  if (provided.length !== expected.length || !timingSafeEqual(Buffer.from(provided), Buffer.from(expected))) {
     throw invalidSignature(SIGNATURE_MISMATCH);
   }
   return key;
