@@ -86,8 +86,8 @@ export function auditHook(log: AuditLog, strict: boolean): RequestHooks {
       const record: AuditRecord = {
         time: new Date().toISOString(),
         requestId: info.requestId,
-        ...((trail?.principal ?? info.caller?.arn)
-          ? { principal: trail?.principal ?? info.caller?.arn }
+        ...((trail?.identity?.arn ?? info.caller?.arn)
+          ? { principal: trail?.identity?.arn ?? info.caller?.arn }
           : {}),
         ...(info.authorization ? { accessKeyId: info.authorization.accessKeyId } : {}),
         ...(action ? { action } : {}),

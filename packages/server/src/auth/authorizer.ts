@@ -66,19 +66,21 @@ const KMS_KEYS: ReadonlyMap<string, KeyReader> = new Map<string, KeyReader>([
 ]);
 
 /**
- * A check's own keys over the call's global keys, each worked out on its first lookup: most
+ * The call's global keys and a check's own keys, each worked out on its first lookup: most
  * statements have no condition and no policy variable, so most checks never read their context.
+ * The call's keys are looked up first: a check never carries one (its own keys are the service's,
+ * see AccessCheck), and a policy that reads only those (the AWS-managed key policies read
+ * kms:ViaService and kms:CallerAccount) then never has the check's keys lower-cased into a map.
  */
 function checkContext(facts: CallFacts, check: AccessCheck): RequestContext {
   let own: RequestContext | undefined;
   const kms = check.action.startsWith('kms:');
   return {
     get(key) {
-      own ??= requestContext(check.context);
-      const value = own.get(key);
-      if (value !== undefined) return value;
       const reader = GLOBAL_KEYS.get(key) ?? (kms ? KMS_KEYS.get(key) : undefined);
-      return reader?.(facts);
+      if (reader) return reader(facts);
+      own ??= requestContext(check.context);
+      return own.get(key);
     },
   };
 }

@@ -3,6 +3,7 @@
  * after the answer is sent. Keyed by the request object, so nothing outlives the request.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Identity } from './config.js';
 import type { DecidingStatement, DenialReason } from './policy/evaluate.js';
 
 export interface TrailEntry {
@@ -21,8 +22,8 @@ export interface TrailEntry {
 }
 
 export interface Trail {
-  /** The authenticated principal's ARN. */
-  principal?: string;
+  /** Who signed the request (strict mode); its ARN is the principal the audit log names. */
+  identity?: Identity;
   entries: TrailEntry[];
 }
 

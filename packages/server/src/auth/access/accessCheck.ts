@@ -10,6 +10,11 @@ import type { ResourceLookup } from '../resources.js';
 export interface AccessCheck {
   action: string;
   resource: string;
+  /**
+   * The condition keys this request supplies for the service (`ssm:`, `secretsmanager:`,
+   * `kms:EncryptionContext:`…). Never a global key (`aws:*`, `kms:CallerAccount`,
+   * `kms:ViaService`): the authorizer supplies those from the call and looks them up first.
+   */
   context: Record<string, ContextValue | undefined>;
   /** The key policy or the secret's resource policy (JSON text), when the resource has one. */
   resourcePolicy?: { document: string; kind: ResourcePolicy['kind'] } | undefined;
