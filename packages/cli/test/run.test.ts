@@ -19,6 +19,9 @@ const ORPHAN_GUARD =
 describe('hush run', () => {
   const server = useHushServe({ inMemory: true });
   const dir = mkdtempSync(join(tmpdir(), 'hush-run-'));
+  /** Creates or overwrites a String parameter (a --watch test's value change). */
+  const putString = (name: string, value: string) =>
+    server.ssm().send(new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }));
 
   before(async () => {
     const ssm = server.ssm();
@@ -191,17 +194,10 @@ describe('hush run', () => {
         env: { ...server.env(), DB: 'ssm:/run/watched' },
       },
     );
-    await server.ssm().send(new PutParameterCommand({ Name: '/run/watched', Value: 'v1', Type: 'String' }));
+    await putString('/run/watched', 'v1');
     // the first resolution happens before the parameter exists or after; wait for a start line either way
     await handles.waitFor('start');
-    await server.ssm().send(
-      new PutParameterCommand({
-        Name: '/run/watched',
-        Value: 'value-two',
-        Type: 'String',
-        Overwrite: true,
-      }),
-    );
+    await putString('/run/watched', 'value-two');
     await handles.waitFor('start 9');
     handles.child.kill('SIGTERM');
     const result = await handles.done;
@@ -214,7 +210,7 @@ describe('hush run', () => {
     const script =
       'if(process.env.DB.length===2)process.on("SIGTERM",()=>console.log("ignoring TERM"));' +
       `console.log("start", process.env.DB.length);${ORPHAN_GUARD}`;
-    await server.ssm().send(new PutParameterCommand({ Name: '/run/stubborn', Value: 'v1', Type: 'String' }));
+    await putString('/run/stubborn', 'v1');
     const handles = startHush(
       [
         'run',
@@ -232,14 +228,7 @@ describe('hush run', () => {
       { env: { ...server.env(), DB: 'ssm:/run/stubborn' } },
     );
     await handles.waitFor('start 2');
-    await server.ssm().send(
-      new PutParameterCommand({
-        Name: '/run/stubborn',
-        Value: 'value-two',
-        Type: 'String',
-        Overwrite: true,
-      }),
-    );
+    await putString('/run/stubborn', 'value-two');
     await handles.waitFor('start 9');
     handles.child.kill('SIGTERM');
     const result = await handles.done;
