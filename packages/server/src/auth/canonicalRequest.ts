@@ -3,8 +3,8 @@
  * the signed headers' values and the body's hash), so that any change in transit shows up as a
  * signature mismatch. Paths are normalised and encoded twice, as for every service except S3.
  */
-import * as crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { sha256Hex } from './sha256.js';
 
 const encodeRfc3986 = (text: string): string =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -63,11 +63,6 @@ export function headerValues(request: IncomingMessage, wanted: readonly string[]
   }
   return values;
 }
-
-// The one-shot `hash` (Node 20.12+) skips a Hash object per call: two per verified request.
-export const sha256Hex: (data: string | Buffer) => string = crypto.hash
-  ? (data) => crypto.hash('sha256', data, 'hex')
-  : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
 export function canonicalRequest(
   request: IncomingMessage,

@@ -5,6 +5,7 @@
  * against about 1.5 µs for the two hashes).
  */
 import * as crypto from 'node:crypto';
+import { sha256 } from './sha256.js';
 
 const BLOCK_BYTES = 64;
 const DIGEST_BYTES = 32;
@@ -14,12 +15,6 @@ export interface HmacKey {
   readonly inner: Buffer;
   readonly outer: Buffer;
 }
-
-// The one-shot `hash` (Node 20.12+) reuses its digest; 'binary' (latin1) text output skips making a
-// Buffer in C++, which costs more than the hash of a short message.
-const sha256: (data: Buffer, encoding: 'binary' | 'hex') => string = crypto.hash
-  ? (data, encoding) => crypto.hash('sha256', data, encoding)
-  : (data, encoding) => crypto.createHash('sha256').update(data).digest(encoding);
 
 export function hmacKey(key: Buffer): HmacKey {
   const block = key.length > BLOCK_BYTES ? crypto.createHash('sha256').update(key).digest() : key;
@@ -39,6 +34,8 @@ export function hmacSha256Hex(key: HmacKey, data: string): string {
   message.write(data, BLOCK_BYTES, 'utf8');
   const outerMessage = Buffer.allocUnsafe(BLOCK_BYTES + DIGEST_BYTES);
   key.outer.copy(outerMessage, 0);
+  // The inner digest as 'binary' (latin1) text: a text result skips making a Buffer in C++, which
+  // costs more than the hash of a short message.
   outerMessage.write(sha256(message, 'binary'), BLOCK_BYTES, 'latin1');
   return sha256(outerMessage, 'hex');
 }

@@ -8,9 +8,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SigV4Authorization } from '../protocol/authorization.js';
 import { AwsError } from '../protocol/awsError.js';
-import { canonicalRequest, headerValues, sha256Hex } from './canonicalRequest.js';
+import { canonicalRequest, headerValues } from './canonicalRequest.js';
 import type { AccessKey, AuthConfig } from './config.js';
 import { type HmacKey, hmacKey, hmacSha256Hex } from './hmacSha256.js';
+import { sha256Hex } from './sha256.js';
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
 /** Headers the verifier reads whether signed or not. */
