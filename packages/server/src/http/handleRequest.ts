@@ -21,6 +21,7 @@ import {
 import type { Router, Service } from '../protocol/services.js';
 import { validateUntyped } from '../protocol/shape.js';
 import type { Store } from '../store/store.js';
+import { endAtTurnEnd } from './endAtTurnEnd.js';
 import { readBody } from './readBody.js';
 
 export interface RequestInfo {
@@ -200,5 +201,5 @@ function send(response: ServerResponse, status: number, requestId: string, body:
     'content-length': Buffer.byteLength(payload),
     'x-amzn-requestid': requestId,
   });
-  response.end(payload);
+  endAtTurnEnd(response, payload);
 }
