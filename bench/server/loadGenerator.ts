@@ -25,6 +25,11 @@ export interface LoadResult {
   p99Ms: number;
 }
 
+/** One run of the generator, with every request's latency so that runs can be combined. */
+export interface LoadRun extends LoadResult {
+  latenciesMs: Float64Array;
+}
+
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 /**
@@ -37,7 +42,7 @@ export async function runLoad(
   concurrency: number,
   presign = false,
   onCompleted?: (completed: number) => void,
-): Promise<LoadResult> {
+): Promise<LoadRun> {
   const { hostname, port } = new URL(load.url);
   const fixedRequest = presign ? requestBytes(load) : undefined;
   const latencies = new Float64Array(total);
@@ -78,12 +83,32 @@ export async function runLoad(
   const started = process.hrtime.bigint();
   await Promise.all(Array.from({ length: concurrency }, connection));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...summary(latencies, failures, seconds), latenciesMs: latencies };
+}
+
+/** Several runs against one target as one: requests over the time spent in them, latencies pooled. */
+export function combineRuns(runs: readonly LoadRun[]): LoadResult {
+  const latencies = new Float64Array(runs.reduce((sum, run) => sum + run.requests, 0));
+  let at = 0;
+  for (const run of runs) {
+    latencies.set(run.latenciesMs, at);
+    at += run.requests;
+  }
+  const failures = runs.reduce((sum, run) => sum + run.failures, 0);
+  return summary(
+    latencies,
+    failures,
+    runs.reduce((sum, run) => sum + run.seconds, 0),
+  );
+}
+
+function summary(latencies: Float64Array, failures: number, seconds: number): LoadResult {
   const sorted = sortedCopy(latencies);
   return {
-    requests: total,
+    requests: latencies.length,
     failures,
     seconds,
-    perSecond: total / seconds,
+    perSecond: latencies.length / seconds,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
   };

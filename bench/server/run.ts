@@ -2,8 +2,9 @@
  * `npm run bench:server [-- --requests N --concurrency C --presign --servers null,default,strict]`: GetParameter (SecureString, decrypted) and
  * GetSecretValue against `hush serve` in default mode and in strict mode (full SigV4 verification,
  * one allowed user, IAM evaluated, audit log off because the store is in memory), beside a
- * do-nothing JSON server, all in one run on loopback. Prints throughput, p50, p99 and the servers'
- * RSS, the ratios to issue 7's goals, and writes the figures to bench/results/.
+ * do-nothing JSON server, all in one run on loopback, the cases interleaved in rounds. Prints
+ * throughput, p50, p99 and the servers' RSS, the ratios to issue 7's goals, and writes the figures to
+ * bench/results/.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,14 @@ import {
   verdict,
   writeResults,
 } from '../support/report.js';
-import { type LoadResult, type LoadTarget, runLoad, signingCostMicros } from './loadGenerator.js';
+import {
+  combineRuns,
+  type LoadResult,
+  type LoadRun,
+  type LoadTarget,
+  runLoad,
+  signingCostMicros,
+} from './loadGenerator.js';
 
 const requests = argValue('requests', 100_000);
 const concurrency = argValue('concurrency', 16);
@@ -42,7 +50,7 @@ interface Row {
   operation: string;
   result: LoadResult;
   rssStartMiB: number;
-  /** After a tenth of the requests: caches and JIT have settled, so growth past this point is a leak. */
+  /** After the first of the rounds (a tenth of the requests): caches and JIT have settled, so growth past this point is a leak. */
   rssTenthMiB: number;
   rssEndMiB: number;
 }
@@ -99,16 +107,47 @@ const loads = (url: string, credentials: typeof STRICT_USER): [string, LoadTarge
   ],
 ];
 
-async function measure(server: string, operation: string, load: LoadTarget, pid: number | undefined) {
-  await runLoad(load, warmup, concurrency, presign);
-  const rssStartMiB = rssMiB(pid);
-  let rssTenthMiB = Number.NaN;
-  const tenth = Math.ceil(requests / 10);
-  const result = await runLoad(load, requests, concurrency, presign, (completed) => {
-    if (completed === tenth) rssTenthMiB = rssMiB(pid);
-  });
-  const row: Row = { server, operation, result, rssStartMiB, rssTenthMiB, rssEndMiB: rssMiB(pid) };
-  console.error(`  ${server} ${operation}: ${fixed(result.perSecond, 0)} req/s`);
+/** A server and operation measured: one row of the table. */
+interface Case {
+  server: string;
+  operation: string;
+  load: LoadTarget;
+  pid: number | undefined;
+  runs: LoadRun[];
+  rssStartMiB: number;
+  rssTenthMiB: number;
+}
+
+/**
+ * Every case gets `requests` in ROUNDS slices, taken round-robin over the cases, so that the shared
+ * machine's drift falls on every server alike instead of on whichever ran during a busy minute (run
+ * one after the other, the do-nothing server alone varied 9,600–12,600 req/s between runs). The
+ * first round is the tenth after which memory should hold still.
+ */
+const ROUNDS = 10;
+
+async function measureInterleaved(cases: Case[]): Promise<void> {
+  for (const c of cases) await runLoad(c.load, warmup, concurrency, presign);
+  for (const c of cases) c.rssStartMiB = rssMiB(c.pid);
+  for (let round = 0; round < ROUNDS; round++) {
+    const slice = Math.floor((requests * (round + 1)) / ROUNDS) - Math.floor((requests * round) / ROUNDS);
+    for (const c of cases) c.runs.push(await runLoad(c.load, slice, concurrency, presign));
+    if (round === 0) for (const c of cases) c.rssTenthMiB = rssMiB(c.pid);
+    console.error(`  round ${round + 1}/${ROUNDS} done`);
+  }
+}
+
+function rowOf(c: Case): Row {
+  const result = combineRuns(c.runs);
+  const row = {
+    server: c.server,
+    operation: c.operation,
+    result,
+    rssStartMiB: c.rssStartMiB,
+    rssTenthMiB: c.rssTenthMiB,
+    rssEndMiB: rssMiB(c.pid),
+  };
+  console.error(`  ${c.server} ${c.operation}: ${fixed(result.perSecond, 0)} req/s`);
   return row;
 }
 
@@ -127,16 +166,21 @@ function startNullServer(): Promise<{ url: string; child: ChildProcess }> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hush-bench-'));
-  const rows: Row[] = [];
-  console.error(`bench:server — ${requests} requests per case, concurrency ${concurrency}, loopback`);
+  const cases: Case[] = [];
+  const stops: (() => Promise<unknown>)[] = [];
+  const addCase = (server: string, operation: string, load: LoadTarget, pid: number | undefined) =>
+    cases.push({ server, operation, load, pid, runs: [], rssStartMiB: Number.NaN, rssTenthMiB: Number.NaN });
+  console.error(
+    `bench:server — ${requests} requests per case in ${ROUNDS} interleaved rounds, concurrency ${concurrency}, loopback`,
+  );
+  let rows: Row[];
   try {
     if (servers.has('null')) {
       const nullServer = await startNullServer();
+      stops.push(async () => nullServer.child.kill('SIGTERM'));
       const [, nullLoad] = loads(nullServer.url, TEST_CREDENTIALS)[0]!;
-      rows.push(await measure('do-nothing', 'JSON {}', nullLoad, nullServer.child.pid));
-      nullServer.child.kill('SIGTERM');
+      addCase('do-nothing', 'JSON {}', nullLoad, nullServer.child.pid);
     }
-
     for (const mode of ['default', 'strict'] as const) {
       if (!servers.has(mode)) continue;
       const credentials = mode === 'strict' ? STRICT_USER : TEST_CREDENTIALS;
@@ -144,16 +188,16 @@ async function main(): Promise<void> {
         inMemory: true,
         args: mode === 'strict' ? ['--strict', '--config', strictConfigFile(dir)] : [],
       });
-      try {
-        await seed(server.url, credentials);
-        for (const [operation, load] of loads(server.url, credentials)) {
-          rows.push(await measure(`hush ${mode}`, operation, load, server.process.pid));
-        }
-      } finally {
-        await server.stop();
+      stops.push(() => server.stop());
+      await seed(server.url, credentials);
+      for (const [operation, load] of loads(server.url, credentials)) {
+        addCase(`hush ${mode}`, operation, load, server.process.pid);
       }
     }
+    await measureInterleaved(cases);
+    rows = cases.map(rowOf);
   } finally {
+    for (const stop of stops) await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 
