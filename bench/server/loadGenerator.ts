@@ -41,13 +41,11 @@ export async function runLoad(
   total: number,
   concurrency: number,
   presign = false,
-  onCompleted?: (completed: number) => void,
 ): Promise<LoadRun> {
   const { hostname, port } = new URL(load.url);
   const fixedRequest = presign ? requestBytes(load) : undefined;
   const latencies = new Float64Array(total);
   let issued = 0;
-  let completed = 0;
   let failures = 0;
 
   const connection = () =>
@@ -75,7 +73,6 @@ export async function runLoad(
         latencies[slot] = Number(process.hrtime.bigint() - started) / 1e6;
         if (answer.status !== 200) failures++;
         buffered = buffered.subarray(answer.length);
-        onCompleted?.(++completed);
         next();
       });
     });
