@@ -124,8 +124,8 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
     throw new AwsError('UnknownOperationException', `${request.method} is not supported; use POST /.`, 400);
   }
   info.body = await readBody(request, options.maxBodyBytes);
-  const authorization = parseAuthorization(request.headers.authorization);
-  info.authorization = authorization;
+  // Hooks get the request's own record as it fills in, not a copy each.
+  const signed = Object.assign(info, { authorization: parseAuthorization(request.headers.authorization) });
   const found = options.router.find(info.target);
   if (!found) throw new AwsError('UnknownOperationException', '');
   info.service = found.service;
@@ -136,10 +136,10 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
     if (pending) await pending;
   }
 
-  const caller = authenticate(info, authorization, options);
-  info.caller = caller;
+  const caller = authenticate(signed, options);
+  const authenticated = Object.assign(info, { caller });
   for (const hook of options.hooks) {
-    const pending = hook.afterAuthentication?.({ ...info, caller });
+    const pending = hook.afterAuthentication?.(authenticated);
     if (pending) await pending;
   }
 
@@ -154,11 +154,11 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
   }
   const operation = found.operation;
   const input = validateUntyped(operation.input, body);
-  info.input = input;
+  const authorizable = Object.assign(authenticated, { input });
   let kms = options.kms;
   let authorizeItem = allowEveryItem;
   for (const hook of options.hooks) {
-    const granted = hook.authorize?.({ ...info, caller, input });
+    const granted = hook.authorize?.(authorizable);
     kms = granted?.kms ?? kms;
     authorizeItem = granted?.authorizeItem ?? authorizeItem;
   }
@@ -179,12 +179,12 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
 }
 
 function authenticate(
-  info: RequestInfo,
-  authorization: SigV4Authorization,
+  info: RequestInfo & { authorization: SigV4Authorization },
   options: PipelineOptions,
 ): Caller {
+  const { authorization } = info;
   for (const hook of options.hooks) {
-    if (hook.authenticate) return hook.authenticate({ ...info, authorization });
+    if (hook.authenticate) return hook.authenticate(info);
   }
   return {
     accessKeyId: authorization.accessKeyId,

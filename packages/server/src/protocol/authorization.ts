@@ -31,12 +31,18 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
       `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${trimmed.split(' ')[0]}`,
     );
   }
+  // One pass over `name=value` parts, as a split on ',' would find them, without the array and
+  // copies: the header is read on every request.
   const fields: Partial<Record<AuthorizationField, string>> = {};
-  for (const part of trimmed.slice(ALGORITHM.length + 1).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (isField(name)) fields[name] = part.slice(eq + 1).trim();
+  for (let start = ALGORITHM.length + 1; start <= trimmed.length; ) {
+    let end = trimmed.indexOf(',', start);
+    if (end < 0) end = trimmed.length;
+    const eq = trimmed.indexOf('=', start);
+    if (eq > start && eq < end) {
+      const name = trimmed.slice(start, eq).trim();
+      if (isField(name)) fields[name] = trimmed.slice(eq + 1, end).trim();
+    }
+    start = end + 1;
   }
   const { Credential: credential, SignedHeaders: signedHeaders, Signature: signature } = fields;
   if (!credential || !signedHeaders || !signature) {
