@@ -5,24 +5,13 @@
  * one request's operation so those calls are authorized exactly there, with whatever key and
  * context the operation really uses.
  */
-import { randomUUID } from 'node:crypto';
 import type { EncryptionContext } from '../kms/encryptionContext.js';
 import type { KeyRecord, KmsEngine, Scope } from '../kms/engine.js';
-import { AwsError } from '../protocol/awsError.js';
+import { kmsRefusalFor } from '../kms/kmsRefusal.js';
 import { encryptionContextKeys, keyCheck } from './access/kmsAccess.js';
 import { authorizeChecks, type CallFacts } from './authorizer.js';
 import type { ResourceLookup } from './resources.js';
 import type { TrailEntry } from './trail.js';
-
-/** The error each service gives when KMS refuses the call it made for the caller. */
-function refusal(service: string, kmsMessage: string): AwsError {
-  if (service === 'secretsmanager')
-    return new AwsError('AccessDeniedException', 'Access to KMS is not allowed');
-  return new AwsError(
-    'AccessDeniedException',
-    `${kmsMessage} (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: ${randomUUID()}; Proxy: null)`,
-  );
-}
 
 export function kmsOnBehalfOf(
   base: KmsEngine,
@@ -34,11 +23,11 @@ export function kmsOnBehalfOf(
   const authorize = (action: string, key: KeyRecord, context: EncryptionContext | undefined) => {
     const check = keyCheck(action, lookup.keyFacts(key), encryptionContextKeys(context));
     const denial = authorizeChecks([check], facts, trail);
-    if (denial) throw refusal(service, denial.message);
+    if (denial) throw kmsRefusalFor(service, denial.message);
   };
   const onBehalf = Object.create(base) as KmsEngine;
-  onBehalf.decrypt = (scope: Scope, blob: Buffer, context?: EncryptionContext) =>
-    base.decrypt(scope, blob, context, (key) => authorize('kms:Decrypt', key, context));
+  onBehalf.decrypt = (scope: Scope, blob: Buffer, context: EncryptionContext | undefined, now: Date) =>
+    base.decrypt(scope, blob, context, now, (key) => authorize('kms:Decrypt', key, context));
   onBehalf.encrypt = (key: KeyRecord, plaintext: Buffer, context?: EncryptionContext) => {
     authorize('kms:Encrypt', key, context);
     return base.encrypt(key, plaintext, context);

@@ -20,10 +20,10 @@ export interface SecretFacts {
 }
 
 export interface ResourceLookup {
-  /** The key a KMS `KeyId` (id, ARN, alias name, alias ARN) names, if it exists. */
-  kmsKey(scope: Scope, reference: string): KmsKeyFacts | undefined;
-  /** The key a ciphertext blob was made with, if the blob is one of ours. */
-  kmsKeyOfBlob(scope: Scope, blob: Buffer): KmsKeyFacts | undefined;
+  /** The key a KMS `KeyId` (id, ARN, alias name, alias ARN) names, if it exists at `now`. */
+  kmsKey(scope: Scope, reference: string, now: Date): KmsKeyFacts | undefined;
+  /** The key a ciphertext blob was made with, if the blob is one of ours and the key exists at `now`. */
+  kmsKeyOfBlob(scope: Scope, blob: Buffer, now: Date): KmsKeyFacts | undefined;
   keyFacts(key: KeyRecord): KmsKeyFacts;
   /** A secret by name or ARN (partial ARNs included), if it exists. */
   secret(scope: Scope, secretId: string): SecretFacts | undefined;
@@ -43,17 +43,17 @@ export class StoreResourceLookup implements ResourceLookup {
     return { arn: key.arn, policy: key.policy };
   }
 
-  kmsKey(scope: Scope, reference: string): KmsKeyFacts | undefined {
+  kmsKey(scope: Scope, reference: string, now: Date): KmsKeyFacts | undefined {
     try {
-      return this.keyFacts(this.kms.findKey(scope, reference));
+      return this.keyFacts(this.kms.findKey(scope, reference, now));
     } catch (error) {
       if (error instanceof AwsError) return undefined;
       throw error;
     }
   }
 
-  kmsKeyOfBlob(scope: Scope, blob: Buffer): KmsKeyFacts | undefined {
-    const key = this.kms.keyOfBlob(scope, blob);
+  kmsKeyOfBlob(scope: Scope, blob: Buffer, now: Date): KmsKeyFacts | undefined {
+    const key = this.kms.keyOfBlob(scope, blob, now);
     return key && this.keyFacts(key);
   }
 

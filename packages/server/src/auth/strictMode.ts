@@ -62,6 +62,7 @@ export function strictModeHooks(config: AuthConfig, deps: StrictModeDeps): Reque
       const checks = accessChecks(service, info.operation.name, info.input as Record<string, unknown>, {
         scope,
         lookup,
+        now: facts.now,
       });
       const denial = authorizeChecks(checks, facts, trail);
       if (denial) throw accessDenied(denial.message);
@@ -71,7 +72,11 @@ export function strictModeHooks(config: AuthConfig, deps: StrictModeDeps): Reque
       const authorizeItem: ItemAuthorizer = (item, work) => {
         const first = trail.length;
         try {
-          const itemChecks = accessChecks(service, item.operation, item.input, { scope, lookup });
+          const itemChecks = accessChecks(service, item.operation, item.input, {
+            scope,
+            lookup,
+            now: facts.now,
+          });
           const itemDenial = authorizeChecks(itemChecks, facts, trail);
           if (itemDenial) throw accessDenied(itemDenial.message);
           return work();

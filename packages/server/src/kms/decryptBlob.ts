@@ -16,8 +16,8 @@ export function decryptBlob(
 ): { key: KeyRecord; plaintext: Buffer } {
   const scope = scopeOf(ctx);
   if (keyId !== undefined) {
-    const named = ctx.kms.findKey(scope, keyId);
-    const actual = ctx.kms.keyOfBlob(scope, blob);
+    const named = ctx.kms.findKey(scope, keyId, ctx.now);
+    const actual = ctx.kms.keyOfBlob(scope, blob, ctx.now);
     if (actual && actual.id !== named.id) {
       throw new AwsError(
         'IncorrectKeyException',
@@ -25,7 +25,7 @@ export function decryptBlob(
       );
     }
   }
-  return ctx.kms.decrypt(scope, blob, context);
+  return ctx.kms.decrypt(scope, blob, context, ctx.now);
 }
 
 /** Symmetric keys know one algorithm; naming another is a key-usage error. */

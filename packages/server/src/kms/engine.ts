@@ -11,6 +11,9 @@ import type { Store } from '../store/store.js';
 import { awsManagedKeyPolicy } from './awsManagedKeyPolicy.js';
 import { decodeHeader, encodeHeader, HEADER_BYTES } from './ciphertextBlob.js';
 import { type EncryptionContext, encodeEncryptionContext } from './encryptionContext.js';
+import { keysDueForDeletion, removeKey, updateKey } from './keyAdmin.js';
+import { dueAt, dueRotations, nextRotationAt, rotationPeriodMs } from './keySchedule.js';
+import { CiphertextKeyMissing } from './keyUnusable.js';
 import { OpenedBlobs } from './openedBlobs.js';
 
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
@@ -31,9 +34,16 @@ export interface KeyRecord {
   pendingWindowDays: number | null;
   rotationEnabled: boolean;
   rotationPeriodDays: number | null;
+  /** The next automatic rotation (for an AWS-managed key, worked out from its creation date). */
   nextRotationAt: number | null;
   policy: string;
   multiRegion: boolean;
+  /**
+   * When the key's deletion or next rotation falls due (Infinity: never). Every lookup compares it
+   * with the request's clock, so a memoized record cannot outlive that moment: the store's memos
+   * last until the store changes, and time passing changes nothing in the store.
+   */
+  dueAt: number;
 }
 
 interface KeyRow {
@@ -57,26 +67,37 @@ interface KeyRow {
   multi_region: number;
 }
 
-const toRecord = (row: KeyRow): KeyRecord => ({
-  id: row.id,
-  region: row.region,
-  account: row.account,
-  arn: row.arn,
-  description: row.description,
-  keyUsage: row.key_usage,
-  keySpec: row.key_spec,
-  origin: row.origin,
-  manager: row.manager,
-  state: row.state,
-  createdAt: row.created_at,
-  deletionDate: row.deletion_date,
-  pendingWindowDays: row.pending_window_days,
-  rotationEnabled: row.rotation_enabled === 1,
-  rotationPeriodDays: row.rotation_period_days,
-  nextRotationAt: row.next_rotation_at,
-  policy: row.policy,
-  multiRegion: row.multi_region === 1,
-});
+function toRecord(row: KeyRow): KeyRecord {
+  const schedule = {
+    state: row.state,
+    createdAt: row.created_at,
+    deletionDate: row.deletion_date,
+    rotationEnabled: row.rotation_enabled === 1,
+    rotationPeriodDays: row.rotation_period_days,
+    storedNextRotationAt: row.next_rotation_at,
+  };
+  return {
+    id: row.id,
+    region: row.region,
+    account: row.account,
+    arn: row.arn,
+    description: row.description,
+    keyUsage: row.key_usage,
+    keySpec: row.key_spec,
+    origin: row.origin,
+    manager: row.manager,
+    state: row.state,
+    createdAt: row.created_at,
+    deletionDate: row.deletion_date,
+    pendingWindowDays: row.pending_window_days,
+    rotationEnabled: row.rotation_enabled === 1,
+    rotationPeriodDays: row.rotation_period_days,
+    nextRotationAt: nextRotationAt(schedule),
+    policy: row.policy,
+    multiRegion: row.multi_region === 1,
+    dueAt: dueAt(schedule),
+  };
+}
 
 export interface Scope {
   region: string;
@@ -162,7 +183,7 @@ export class KmsEngine {
       'INSERT INTO kms_tags (key_id, region, tag_key, tag_value) VALUES (?, ?, ?, ?)',
     );
     for (const t of options.tags ?? []) tag.run(id, scope.region, t.TagKey, t.TagValue);
-    return this.getById(scope, id)!;
+    return this.getById(scope, id, options.now)!;
   }
 
   /** Adds a new version of key material (creation or rotation); older versions keep decrypting. */
@@ -177,6 +198,8 @@ export class KmsEngine {
       .get(keyId, scope.region) as { v: number };
     const version = row.v + 1;
     const material = randomBytes(32);
+    // A transaction that rolled back may have left this version's material (never stored) here.
+    this.materialCache.delete(`${keyId}/${scope.region}/${version}`);
     this.store
       .prepare(
         'INSERT INTO kms_key_material (key_id, region, version, sealed, created_at, rotation_type) VALUES (?, ?, ?, ?, ?, ?)',
@@ -192,14 +215,62 @@ export class KmsEngine {
     return version;
   }
 
-  getById(scope: Scope, id: string): KeyRecord | undefined {
+  /**
+   * The key with this id as of `now` (the request's clock): a deletion or rotation that has fallen
+   * due since the key was last looked up is done first, lazily, the way AWS would have done it on
+   * time. Undefined once the key is deleted.
+   */
+  getById(scope: Scope, id: string, now: Date): KeyRecord | undefined {
     const keyId = id.toLowerCase();
     // Every Decrypt, SecureString and secret read looks its key up; a key record rarely changes.
-    return this.store.memo(`kms-key\0${scope.region}\0${scope.account}\0${keyId}`, () => {
-      const row = this.store
-        .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
-        .get(keyId, scope.region, scope.account) as KeyRow | undefined;
-      return row && Object.freeze(toRecord(row));
+    const key = this.store.memo(`kms-key\0${scope.region}\0${scope.account}\0${keyId}`, () =>
+      this.readKey(scope, keyId),
+    );
+    // The hot path's only cost for all this: one comparison with the memoized record.
+    if (key === undefined || key.dueAt > now.getTime()) return key;
+    return this.catchUp(scope, keyId, now.getTime());
+  }
+
+  private readKey(scope: Scope, keyId: string): KeyRecord | undefined {
+    const row = this.store
+      .prepare('SELECT * FROM kms_keys WHERE id = ? AND region = ? AND account = ?')
+      .get(keyId, scope.region, scope.account) as KeyRow | undefined;
+    return row && Object.freeze(toRecord(row));
+  }
+
+  /**
+   * Does what fell due for the key by `now`, in one transaction (the request's, when there is one):
+   * past its DeletionDate the key goes with its material, tags and aliases; past its next rotation
+   * it gets new material, once per elapsed period, as RotateKeyOnDemand adds it.
+   */
+  private catchUp(scope: Scope, keyId: string, now: number): KeyRecord | undefined {
+    return this.store.transaction(() => {
+      const key = this.readKey(scope, keyId);
+      if (!key || key.dueAt > now) return key;
+      if (key.state === 'PendingDeletion') {
+        this.deleteKey(scope, key.id);
+        return undefined;
+      }
+      const { dates, next } = dueRotations(key.nextRotationAt!, rotationPeriodMs(key), now);
+      for (const at of dates) this.addMaterial(scope, key.id, at, 'AUTOMATIC');
+      updateKey(this.store.db, key, { next_rotation_at: next });
+      return this.readKey(scope, keyId);
+    });
+  }
+
+  /** KMS deletes a key and its key material for good; data encrypted under it stays undecryptable. */
+  private deleteKey(scope: Scope, keyId: string): void {
+    removeKey(this.store.db, scope, keyId);
+    const prefix = `${keyId}/${scope.region}/`;
+    for (const cached of this.materialCache.keys()) {
+      if (cached.startsWith(prefix)) this.materialCache.delete(cached);
+    }
+  }
+
+  /** Deletes the keys whose deletion date has passed, so that listings no longer show them. */
+  deleteDueKeys(scope: Scope, now: Date): void {
+    this.store.transaction(() => {
+      for (const id of keysDueForDeletion(this.store.db, scope, now.getTime())) this.deleteKey(scope, id);
     });
   }
 
@@ -214,7 +285,7 @@ export class KmsEngine {
    * Finds a key by key id, key ARN, alias name or alias ARN, as KMS accepts them in `KeyId`.
    * AWS-managed aliases (`alias/aws/…`) come into being on first use, as they do on AWS.
    */
-  findKey(scope: Scope, reference: string): KeyRecord {
+  findKey(scope: Scope, reference: string, now: Date): KeyRecord {
     if (reference.startsWith('arn:')) {
       const parts = reference.split(':');
       const [, partition, service, region, account, resource] = parts;
@@ -225,13 +296,15 @@ export class KmsEngine {
       if (account !== scope.account) {
         throw new AwsError('NotFoundException', `Key '${reference}' does not exist`);
       }
-      if (resource.startsWith('key/')) return this.findKey(scope, resource.slice(4));
-      if (resource.startsWith('alias/')) return this.findAlias(scope, resource, reference);
+      if (resource.startsWith('key/')) return this.findKey(scope, resource.slice(4), now);
+      if (resource.startsWith('alias/')) return this.findAlias(scope, resource, reference, now);
       throw new AwsError('NotFoundException', `Invalid arn ${reference}`);
     }
-    if (reference.startsWith('alias/')) return this.findAlias(scope, reference, aliasArn(scope, reference));
+    if (reference.startsWith('alias/')) {
+      return this.findAlias(scope, reference, aliasArn(scope, reference), now);
+    }
     if (!UUID.test(reference)) throw new AwsError('NotFoundException', `Invalid keyId '${reference}'`);
-    const key = this.getById(scope, reference);
+    const key = this.getById(scope, reference, now);
     if (!key)
       throw new AwsError(
         'NotFoundException',
@@ -240,17 +313,20 @@ export class KmsEngine {
     return key;
   }
 
-  private findAlias(scope: Scope, name: string, shownAs: string): KeyRecord {
+  private findAlias(scope: Scope, name: string, shownAs: string, now: Date): KeyRecord {
     const target = this.aliasTarget(scope, name);
-    if (target) return this.getById(scope, target)!;
-    if (name in AWS_MANAGED_DESCRIPTIONS) return this.awsManagedKey(scope, name, new Date());
+    // A key deleted just now took its aliases with it: the alias is then as unknown as any other.
+    const key = target === undefined ? undefined : this.getById(scope, target, now);
+    if (key) return key;
+    if (name in AWS_MANAGED_DESCRIPTIONS) return this.awsManagedKey(scope, name, now);
     throw new AwsError('NotFoundException', `Alias ${shownAs} is not found.`);
   }
 
   /** The AWS-managed key behind `alias/aws/ssm` or `alias/aws/secretsmanager`, created on first use. */
   awsManagedKey(scope: Scope, alias: string, now: Date): KeyRecord {
     const existing = this.aliasTarget(scope, alias);
-    if (existing) return this.getById(scope, existing)!;
+    // AWS-managed keys cannot be scheduled for deletion, so their lookup always finds them.
+    if (existing) return this.getById(scope, existing, now)!;
     return this.store.transaction(() => {
       const key = this.createKey(scope, {
         description: AWS_MANAGED_DESCRIPTIONS[alias] ?? '',
@@ -269,7 +345,7 @@ export class KmsEngine {
           'UPDATE kms_keys SET rotation_enabled = 1, rotation_period_days = 365 WHERE id = ? AND region = ?',
         )
         .run(key.id, scope.region);
-      return this.getById(scope, key.id)!;
+      return this.getById(scope, key.id, now)!;
     });
   }
 
@@ -299,26 +375,29 @@ export class KmsEngine {
   }
 
   /** The key a ciphertext blob was made with, without decrypting it (undefined for a foreign blob). */
-  keyOfBlob(scope: Scope, blob: Buffer): KeyRecord | undefined {
+  keyOfBlob(scope: Scope, blob: Buffer, now: Date): KeyRecord | undefined {
     const header = decodeHeader(blob);
-    return header && this.getById(scope, header.keyId);
+    return header && this.getById(scope, header.keyId, now);
   }
 
   /**
    * Decrypts a blob made by `encrypt`. A blob that is not ours, was altered, or was bound to another
-   * context fails with InvalidCiphertextException and an empty message, as AWS's does. `authorize`
-   * sees the blob's key before anything else is checked, as KMS checks access first.
+   * context fails with InvalidCiphertextException and an empty message, as AWS's does; one whose key
+   * no longer exists (deleted) or is in another region with CiphertextKeyMissing. `authorize` sees
+   * the blob's key before anything else is checked, as KMS checks access first.
    */
   decrypt(
     scope: Scope,
     blob: Buffer,
-    context?: EncryptionContext,
+    context: EncryptionContext | undefined,
+    now: Date,
     authorize?: (key: KeyRecord) => void,
   ): { key: KeyRecord; plaintext: Buffer } {
     const header = decodeHeader(blob);
-    const key = header && this.getById(scope, header.keyId);
-    if (key) authorize?.(key);
-    if (!header || !key) throw new AwsError('InvalidCiphertextException', '');
+    if (!header) throw new AwsError('InvalidCiphertextException', '');
+    const key = this.getById(scope, header.keyId, now);
+    if (!key) throw new CiphertextKeyMissing();
+    authorize?.(key);
     this.assertUsable(key);
     const opened = this.openedBlobs.get(blob, context);
     if (opened) return { key, plaintext: opened };

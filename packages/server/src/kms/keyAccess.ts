@@ -27,7 +27,7 @@ export interface KeyAccess {
 }
 
 export function keyFor(ctx: OperationContext, reference: string, access: KeyAccess): KeyRecord {
-  const key = ctx.kms.findKey(scopeOf(ctx), reference);
+  const key = ctx.kms.findKey(scopeOf(ctx), reference, ctx.now);
   if (access.changes !== undefined) refuseAwsManaged(ctx, key, access.changes);
   assertState(ctx, key, access.states);
   return key;

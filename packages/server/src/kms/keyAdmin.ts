@@ -1,4 +1,4 @@
-/** Changes to a key's record (state, deletion, description, policy, rotation) and listing keys. */
+/** Changes to a key's record (state, deletion, description, policy, rotation), its removal, and listing keys. */
 import type { Db } from '../store/store.js';
 import type { KeyRecord, KeyState, Scope } from './engine.js';
 
@@ -19,6 +19,34 @@ export function updateKey(db: Db, key: KeyRecord, changes: KeyChanges): void {
   db.prepare(
     `UPDATE kms_keys SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND region = @region`,
   ).run({ ...changes, id: key.id, region: key.region });
+}
+
+/** Removes a key for good: its row, key material, tags and the aliases that point at it. */
+export function removeKey(db: Db, scope: Scope, keyId: string): void {
+  db.prepare('DELETE FROM kms_aliases WHERE region = ? AND account = ? AND key_id = ?').run(
+    scope.region,
+    scope.account,
+    keyId,
+  );
+  db.prepare('DELETE FROM kms_key_material WHERE key_id = ? AND region = ?').run(keyId, scope.region);
+  db.prepare('DELETE FROM kms_tags WHERE key_id = ? AND region = ?').run(keyId, scope.region);
+  db.prepare('DELETE FROM kms_keys WHERE id = ? AND region = ? AND account = ?').run(
+    keyId,
+    scope.region,
+    scope.account,
+  );
+}
+
+/** The keys of the account in the region whose deletion date has passed. */
+export function keysDueForDeletion(db: Db, scope: Scope, now: number): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT id FROM kms_keys WHERE region = ? AND account = ? AND state = 'PendingDeletion'
+           AND deletion_date <= ?`,
+      )
+      .all(scope.region, scope.account, now) as { id: string }[]
+  ).map((row) => row.id);
 }
 
 /** Every key of the account in the region, in key-id order (the order ListKeys pages in). */

@@ -69,7 +69,9 @@ export interface SyncOperationSpec<S extends StructureShape> extends OperationBa
   /**
    * A read: it runs without a transaction of its own, which the hottest calls save on every request.
    * Its reads are consistent anyway (one connection, one thread, and a handler never waits), so it
-   * may write only single statements that stand alone (a secret's access date, the expiry purge).
+   * may write only single statements that stand alone (a secret's access date, the expiry purge), or
+   * a transaction of its own (an AWS-managed key made on first use, a KMS key's deletion or rotation
+   * that fell due).
    */
   readOnly?: true;
   handle(input: Infer<S>, ctx: OperationContext): JsonObject;

@@ -47,7 +47,7 @@ export function readValue(
     });
     if (!version?.ciphertext) throw stageNotFound(stage);
   }
-  const value = decryptVersion(ctx.kms, scopeOf(ctx), version);
+  const value = decryptVersion(ctx.kms, scopeOf(ctx), version, ctx.now);
   const { arn } = secret;
   const readId = version.version_id;
   const now = ctx.now.getTime();

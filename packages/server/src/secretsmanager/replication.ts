@@ -85,7 +85,7 @@ function copyToReplica(env: WriteEnv, primary: SecretRow, row: ReplicaRow): void
           key,
           replicaArn,
           version.version_id,
-          decryptVersion(env.kms, { region: primary.region, account: primary.account }, version),
+          decryptVersion(env.kms, { region: primary.region, account: primary.account }, version, env.now),
         )
       : null;
     insert.run(

@@ -2,10 +2,13 @@
  * Secret values through KMS. A value is encrypted under the secret's key (the AWS-managed
  * `aws/secretsmanager` key unless the secret names one) with the encryption context AWS uses,
  * `{ SecretARN, SecretVersionId }`, so a ciphertext cannot be moved to another secret or version.
- * A key that cannot be used becomes DecryptionFailure on read and EncryptionFailure on write.
+ * A key that cannot be used becomes DecryptionFailure on read and EncryptionFailure on write; a
+ * value whose key was deleted cannot be read at all, and KMS denies the read as it denies any
+ * Decrypt of a ciphertext whose key is gone.
  */
 import type { KeyRecord, KmsEngine, Scope } from '../kms/engine.js';
-import { isKeyUnusable } from '../kms/keyUnusable.js';
+import { CiphertextKeyMissing, isKeyUnusable } from '../kms/keyUnusable.js';
+import { kmsRefusalFor } from '../kms/kmsRefusal.js';
 import type { AwsError } from '../protocol/awsError.js';
 import { decryptionFailure, encryptionFailure } from './errors.js';
 import type { VersionRow } from './secretStore.js';
@@ -18,13 +21,16 @@ export interface SecretValue {
 }
 
 function mapKmsError(error: unknown, replacement: () => AwsError): unknown {
+  if (error instanceof CiphertextKeyMissing) return kmsRefusalFor('secretsmanager', error.message);
   return isKeyUnusable(error) ? replacement() : error;
 }
 
 export function keyFor(kms: KmsEngine, scope: Scope, kmsKeyId: string | null, now: Date): KeyRecord {
   try {
     const key =
-      kmsKeyId === null ? kms.awsManagedKey(scope, DEFAULT_KEY_ALIAS, now) : kms.findKey(scope, kmsKeyId);
+      kmsKeyId === null
+        ? kms.awsManagedKey(scope, DEFAULT_KEY_ALIAS, now)
+        : kms.findKey(scope, kmsKeyId, now);
     kms.assertUsable(key);
     return key;
   } catch (error) {
@@ -52,12 +58,13 @@ export function encryptValue(
 }
 
 /** The plaintext of a version that holds a value. */
-export function decryptVersion(kms: KmsEngine, scope: Scope, version: VersionRow): SecretValue {
+export function decryptVersion(kms: KmsEngine, scope: Scope, version: VersionRow, now: Date): SecretValue {
   try {
     const { plaintext } = kms.decrypt(
       scope,
       version.ciphertext!,
       encryptionContext(version.secret_arn, version.version_id),
+      now,
     );
     return { kind: version.kind!, bytes: plaintext };
   } catch (error) {

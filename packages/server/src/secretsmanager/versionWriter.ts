@@ -94,7 +94,7 @@ export function writeVersion(
   const arn = secret.arn;
   const existing = versionOf(env.db, arn, versionId);
   if (existing?.ciphertext) {
-    if (!sameValue(decryptVersion(env.kms, env.scope, existing), value)) throw tokenConflict();
+    if (!sameValue(decryptVersion(env.kms, env.scope, existing, env.now), value)) throw tokenConflict();
     return { versionId, stages: stagesOfVersion(env.db, arn, versionId), created: false };
   }
   const key = keyFor(env.kms, env.scope, secret.kms_key_id, env.now);

@@ -85,7 +85,7 @@ describe('resource lookup', () => {
 
   it('gives AWS-managed keys the policy AWS gives them, and customer keys their own', () => {
     const { store, lookup } = setup();
-    const managed = lookup.kmsKey(scope, 'alias/aws/ssm')!;
+    const managed = lookup.kmsKey(scope, 'alias/aws/ssm', new Date())!;
     const policy = JSON.parse(managed.policy) as {
       Statement: { Condition?: { StringEquals: Record<string, string> } }[];
     };
@@ -93,7 +93,7 @@ describe('resource lookup', () => {
       policy.Statement[0]?.Condition?.StringEquals['kms:ViaService'],
       'ssm.us-east-1.amazonaws.com',
     );
-    assert.equal(lookup.kmsKey(scope, 'alias/nope'), undefined);
+    assert.equal(lookup.kmsKey(scope, 'alias/nope', new Date()), undefined);
     store.close();
   });
 

@@ -42,7 +42,7 @@ const standInSsm: Service = {
         const stored = parameters.get(input.Name)!;
         const arn = parameterArn(scope, input.Name);
         const value = input.WithDecryption
-          ? ctx.kms.decrypt(scope, stored.ciphertext, { PARAMETER_ARN: arn }).plaintext.toString()
+          ? ctx.kms.decrypt(scope, stored.ciphertext, { PARAMETER_ARN: arn }, ctx.now).plaintext.toString()
           : stored.ciphertext.toString('base64');
         return { Parameter: { Name: input.Name, Type: 'SecureString', Value: value, ARN: arn } };
       },

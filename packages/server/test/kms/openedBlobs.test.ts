@@ -14,6 +14,7 @@ import { Store } from '../../src/store/store.js';
 
 const scope = { region: 'us-east-1', account: '000000000000' };
 const context = { PARAMETER_ARN: 'arn:aws:ssm:us-east-1:000000000000:parameter/app/db' };
+const now = new Date();
 
 function setup() {
   const store = new Store({ dataDir: '', inMemory: true });
@@ -29,38 +30,38 @@ const failsWith = (code: string) => (error: unknown) => error instanceof AwsErro
 describe('KMS engine: opened blobs', () => {
   it('opens the same blob again with the same context, and a copy of it too', () => {
     const { kms, blob } = setup();
-    assert.equal(kms.decrypt(scope, blob, context).plaintext.toString(), 's3cret-value');
-    assert.equal(kms.decrypt(scope, blob, { ...context }).plaintext.toString(), 's3cret-value');
-    assert.equal(kms.decrypt(scope, Buffer.from(blob), context).plaintext.toString(), 's3cret-value');
+    assert.equal(kms.decrypt(scope, blob, context, now).plaintext.toString(), 's3cret-value');
+    assert.equal(kms.decrypt(scope, blob, { ...context }, now).plaintext.toString(), 's3cret-value');
+    assert.equal(kms.decrypt(scope, Buffer.from(blob), context, now).plaintext.toString(), 's3cret-value');
   });
 
   it('refuses an opened blob under another context, or none', () => {
     const { kms, blob } = setup();
-    kms.decrypt(scope, blob, context);
+    kms.decrypt(scope, blob, context, now);
     assert.throws(
-      () => kms.decrypt(scope, blob, { PARAMETER_ARN: `${context.PARAMETER_ARN}-other` }),
+      () => kms.decrypt(scope, blob, { PARAMETER_ARN: `${context.PARAMETER_ARN}-other` }, now),
       failsWith('InvalidCiphertextException'),
     );
     assert.throws(
-      () => kms.decrypt(scope, blob, { ...context, extra: '' }),
+      () => kms.decrypt(scope, blob, { ...context, extra: '' }, now),
       failsWith('InvalidCiphertextException'),
     );
-    assert.throws(() => kms.decrypt(scope, blob), failsWith('InvalidCiphertextException'));
+    assert.throws(() => kms.decrypt(scope, blob, undefined, now), failsWith('InvalidCiphertextException'));
   });
 
   it('refuses an opened blob whose bytes were changed in place', () => {
     const { kms, blob } = setup();
-    kms.decrypt(scope, blob, context);
+    kms.decrypt(scope, blob, context, now);
     blob[blob.length - 1]! ^= 0xff;
-    assert.throws(() => kms.decrypt(scope, blob, context), failsWith('InvalidCiphertextException'));
+    assert.throws(() => kms.decrypt(scope, blob, context, now), failsWith('InvalidCiphertextException'));
   });
 
   it('refuses an opened blob once its key is disabled, and opens it again once enabled', () => {
     const { store, kms, key, blob } = setup();
-    kms.decrypt(scope, blob, context);
+    kms.decrypt(scope, blob, context, now);
     updateKey(store.db, key, { state: 'Disabled' });
-    assert.throws(() => kms.decrypt(scope, blob, context), failsWith('DisabledException'));
+    assert.throws(() => kms.decrypt(scope, blob, context, now), failsWith('DisabledException'));
     updateKey(store.db, key, { state: 'Enabled' });
-    assert.equal(kms.decrypt(scope, blob, context).plaintext.toString(), 's3cret-value');
+    assert.equal(kms.decrypt(scope, blob, context, now).plaintext.toString(), 's3cret-value');
   });
 });

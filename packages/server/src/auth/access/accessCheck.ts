@@ -23,6 +23,8 @@ export interface AccessCheck {
 export interface MappingContext {
   scope: Scope;
   lookup: ResourceLookup;
+  /** The call's clock: a KMS key past its deletion date no longer exists. */
+  now: Date;
 }
 
 export type RequestInput = Readonly<Record<string, unknown>>;

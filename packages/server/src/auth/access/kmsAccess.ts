@@ -44,7 +44,7 @@ function onKey(
   context: AccessCheck['context'],
 ): AccessCheck[] {
   if (reference === undefined) return [anyResource(action, context)];
-  const key = ctx.lookup.kmsKey(ctx.scope, reference);
+  const key = ctx.lookup.kmsKey(ctx.scope, reference, ctx.now);
   return key ? [keyCheck(action, key, context)] : [];
 }
 
@@ -63,7 +63,7 @@ const onAlias =
   (operation: string): AccessMapper =>
   (input, ctx) => {
     const alias = stringMember(input, 'AliasName') ?? '';
-    const target = stringMember(input, 'TargetKeyId') ?? ctx.lookup.kmsKey(ctx.scope, alias)?.arn;
+    const target = stringMember(input, 'TargetKeyId') ?? ctx.lookup.kmsKey(ctx.scope, alias, ctx.now)?.arn;
     return [
       { action: `kms:${operation}`, resource: aliasArn(ctx, alias), context: {} },
       ...(target ? onKey(`kms:${operation}`, target, ctx, {}) : []),
@@ -84,17 +84,18 @@ export const kmsAccess: Record<string, AccessMapper> = {
     const keyId = stringMember(input, 'KeyId');
     if (keyId !== undefined) return onKey('kms:Decrypt', keyId, ctx, requestKeys(input));
     const blob = input.CiphertextBlob;
-    const key = Buffer.isBuffer(blob) ? ctx.lookup.kmsKeyOfBlob(ctx.scope, blob) : undefined;
-    // A blob that is not ours cannot be decrypted by anyone: the operation answers InvalidCiphertext.
+    const key = Buffer.isBuffer(blob) ? ctx.lookup.kmsKeyOfBlob(ctx.scope, blob, ctx.now) : undefined;
+    // A blob that is not ours, or whose key is gone, cannot be decrypted by anyone: the operation
+    // answers InvalidCiphertext, or KMS's AccessDenied for a missing key.
     return key ? [keyCheck('kms:Decrypt', key, requestKeys(input))] : [];
   },
   ReEncrypt: (input, ctx) => {
     const blob = input.CiphertextBlob;
     const source =
       stringMember(input, 'SourceKeyId') !== undefined
-        ? ctx.lookup.kmsKey(ctx.scope, stringMember(input, 'SourceKeyId')!)
+        ? ctx.lookup.kmsKey(ctx.scope, stringMember(input, 'SourceKeyId')!, ctx.now)
         : Buffer.isBuffer(blob)
-          ? ctx.lookup.kmsKeyOfBlob(ctx.scope, blob)
+          ? ctx.lookup.kmsKeyOfBlob(ctx.scope, blob, ctx.now)
           : undefined;
     return [
       ...(source

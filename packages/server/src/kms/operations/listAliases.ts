@@ -11,6 +11,8 @@ export const listAliases = defineOperation({
   input: structure({ KeyId: optionalKeyIdMember, Limit: limitMember(100), Marker: markerMember }),
   handle(input, ctx) {
     const scope = scopeOf(ctx);
+    // The aliases of a key past its deletion date went with it.
+    ctx.kms.deleteDueKeys(scope, ctx.now);
     const keyId = input.KeyId === undefined ? undefined : keyFor(ctx, input.KeyId, { states: 'any' }).id;
     const page = pageByMarker(
       aliasesOf(ctx.store.db, scope, keyId),

@@ -59,7 +59,7 @@ export const createSecret = defineOperation({
         retried &&
         value &&
         retried.ciphertext &&
-        sameValue(decryptVersion(ctx.kms, scope, retried), value)
+        sameValue(decryptVersion(ctx.kms, scope, retried, ctx.now), value)
       ) {
         return { ARN: existing.arn, Name: existing.name, VersionId: retried.version_id };
       }
