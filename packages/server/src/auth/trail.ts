@@ -1,6 +1,6 @@
 /**
  * What authorization decided for a request, kept beside the request so the audit log can record it
- * after the answer is sent. Keyed by the request object, so nothing outlives the request.
+ * after the answer is sent. It lives on the request object, so nothing outlives the request.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Identity } from './config.js';
@@ -27,15 +27,23 @@ export interface Trail {
   entries: TrailEntry[];
 }
 
-const trails = new WeakMap<IncomingMessage, Trail>();
+/**
+ * The trail rides on the request object itself rather than in a WeakMap keyed by it. V8's
+ * young-generation collections kept such a WeakMap's entries, and what they reach, alive: every
+ * strict request's trail, and with it about half a kilobyte of the request's objects, was promoted
+ * to the old generation, which then needed a full collection every second or two under load.
+ * Measured with `--trace-gc-nvp` over 60,000 strict GetParameter calls: 491 bytes promoted per
+ * request with the WeakMap, 2-19 bytes this way; over 300,000 calls the WeakMap meant a mark-compact
+ * every 1.5-2 s.
+ */
+const TRAIL = Symbol('hush.trail');
+type CarriesTrail = IncomingMessage & { [TRAIL]?: Trail };
 
 export function trailOf(request: IncomingMessage): Trail {
-  let trail = trails.get(request);
-  if (!trail) {
-    trail = { entries: [] };
-    trails.set(request, trail);
-  }
-  return trail;
+  const carrier = request as CarriesTrail;
+  carrier[TRAIL] ??= { entries: [] };
+  return carrier[TRAIL];
 }
 
-export const existingTrail = (request: IncomingMessage): Trail | undefined => trails.get(request);
+export const existingTrail = (request: IncomingMessage): Trail | undefined =>
+  (request as CarriesTrail)[TRAIL];
