@@ -46,20 +46,35 @@ export function canonicalQuery(rawQuery: string): string {
     .join('&');
 }
 
+/** Anything `canonicalValue` would change: outer whitespace, a run of it, or whitespace other than a space. */
+const NOT_CANONICAL = /^\s|\s$|\s\s|[^\S ]/;
+
+/**
+ * A header value in its canonical form: trimmed, inner whitespace runs as one space. Most values
+ * already are, and then the test spares the copies the trim and replace would make.
+ */
+const canonicalValue = (value: string): string =>
+  NOT_CANONICAL.test(value) ? value.trim().replace(/\s+/g, ' ') : value;
+
 /**
  * Header values by lower-cased name, duplicates kept in arrival order (rawHeaders keeps them apart),
- * in their canonical form (trimmed, inner whitespace runs as one space). Only the `wanted` headers
- * are kept: the signed ones and those the verifier reads.
+ * in their canonical form. Only the wanted headers are kept: the signed ones and those the verifier
+ * reads (`alsoWanted`).
  */
-export function headerValues(request: IncomingMessage, wanted: readonly string[]): Map<string, string[]> {
+export function headerValues(
+  request: IncomingMessage,
+  wanted: readonly string[],
+  alsoWanted: readonly string[] = [],
+): Map<string, string[]> {
   const values = new Map<string, string[]>();
   const raw = request.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    if (!wanted.includes(name)) continue;
-    const list = values.get(name) ?? [];
-    list.push(raw[i + 1]!.trim().replace(/\s+/g, ' '));
-    values.set(name, list);
+    if (!wanted.includes(name) && !alsoWanted.includes(name)) continue;
+    const value = canonicalValue(raw[i + 1]!);
+    const list = values.get(name);
+    if (list) list.push(value);
+    else values.set(name, [value]);
   }
   return values;
 }
@@ -74,9 +89,8 @@ export function canonicalRequest(
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);
-  const canonicalHeaders = signedHeaders
-    .map((name) => `${name}:${(headers.get(name) ?? []).join(',')}\n`)
-    .join('');
+  let canonicalHeaders = '';
+  for (const name of signedHeaders) canonicalHeaders += `${name}:${headers.get(name)?.join(',') ?? ''}\n`;
   return [
     request.method ?? 'POST',
     canonicalPath(path),

@@ -88,7 +88,7 @@ export interface VerifyInput {
 
 export function verifySignature(config: AuthConfig, input: VerifyInput): AccessKey {
   const { request, authorization: auth } = input;
-  const headers = headerValues(request, auth.signedHeaders.concat(VERIFIER_HEADERS));
+  const headers = headerValues(request, auth.signedHeaders, VERIFIER_HEADERS);
   const amzDate = headers.get('x-amz-date')?.[0] ?? headers.get('date')?.[0];
   if (amzDate === undefined) {
     throw new AwsError(

@@ -107,6 +107,36 @@ describe('hush serve --strict', () => {
       assert.equal(honest.status, 200, 'the same signature verifies over the body it was made for');
     });
 
+    it('verifies a signed header whose value has runs of whitespace, as SigV4 folds them', async () => {
+      const body = JSON.stringify({ Description: 'folded' });
+      const url = new URL(server.url);
+      const sign = (note: string) =>
+        aws4.sign(
+          {
+            host: url.host,
+            path: '/',
+            method: 'POST',
+            service: 'kms',
+            region: 'us-east-1',
+            body,
+            headers: {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amz-target': 'TrentService.CreateKey',
+              'x-amz-meta-note': note,
+            },
+          },
+          KEYS.admin,
+        ).headers as Record<string, string>;
+      const post = (headers: Record<string, string>) => fetch(server.url, { method: 'POST', headers, body });
+      const signed = sign('two  spaces\tand  a tab');
+      assert.equal((await post(signed)).status, 200);
+      // The canonical form is the same, so the signature holds; another letter is another value.
+      assert.equal((await post({ ...signed, 'x-amz-meta-note': 'two spaces and \t a tab' })).status, 200);
+      const forged = await post({ ...signed, 'x-amz-meta-note': 'two  spaces\tand  a tub' });
+      assert.equal(forged.status, 400);
+      assert.equal(((await forged.json()) as { __type: string }).__type, 'InvalidSignatureException');
+    });
+
     it('refuses a credential scoped to another service', async () => {
       const url = new URL(server.url);
       const signed = aws4.sign(
