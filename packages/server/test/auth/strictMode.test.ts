@@ -83,79 +83,52 @@ describe('hush serve --strict', () => {
       );
     });
 
-    it('refuses a body changed after signing', async () => {
-      const body = JSON.stringify({ Description: 'signed' });
-      const url = new URL(server.url);
-      const signed = aws4.sign(
+    /** Headers aws4 signs for a CreateKey call by the admin (the signer the hush runtime is checked against). */
+    const signedCreateKey = (body: string, extra: Record<string, string> = {}, service = 'kms') =>
+      aws4.sign(
         {
-          host: url.host,
+          host: new URL(server.url).host,
           path: '/',
           method: 'POST',
-          service: 'kms',
+          service,
           region: 'us-east-1',
           body,
-          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' },
+          headers: {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amz-target': 'TrentService.CreateKey',
+            ...extra,
+          },
         },
         KEYS.admin,
-      );
-      const headers = signed.headers as Record<string, string>;
-      const send = (payload: string) => fetch(server.url, { method: 'POST', headers, body: payload });
-      const tampered = await send(JSON.stringify({ Description: 'forged' }));
+      ).headers as Record<string, string>;
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(server.url, { method: 'POST', headers, body });
+    const errorType = async (res: Response) => ((await res.json()) as { __type: string }).__type;
+
+    it('refuses a body changed after signing', async () => {
+      const body = JSON.stringify({ Description: 'signed' });
+      const headers = signedCreateKey(body);
+      const tampered = await post(headers, JSON.stringify({ Description: 'forged' }));
       assert.equal(tampered.status, 400);
-      assert.equal(((await tampered.json()) as { __type: string }).__type, 'InvalidSignatureException');
-      const honest = await send(body);
+      assert.equal(await errorType(tampered), 'InvalidSignatureException');
+      const honest = await post(headers, body);
       assert.equal(honest.status, 200, 'the same signature verifies over the body it was made for');
     });
 
     it('verifies a signed header whose value has runs of whitespace, as SigV4 folds them', async () => {
       const body = JSON.stringify({ Description: 'folded' });
-      const url = new URL(server.url);
-      const sign = (note: string) =>
-        aws4.sign(
-          {
-            host: url.host,
-            path: '/',
-            method: 'POST',
-            service: 'kms',
-            region: 'us-east-1',
-            body,
-            headers: {
-              'content-type': 'application/x-amz-json-1.1',
-              'x-amz-target': 'TrentService.CreateKey',
-              'x-amz-meta-note': note,
-            },
-          },
-          KEYS.admin,
-        ).headers as Record<string, string>;
-      const post = (headers: Record<string, string>) => fetch(server.url, { method: 'POST', headers, body });
-      const signed = sign('two  spaces\tand  a tab');
-      assert.equal((await post(signed)).status, 200);
+      const signed = signedCreateKey(body, { 'x-amz-meta-note': 'two  spaces\tand  a tab' });
+      assert.equal((await post(signed, body)).status, 200);
       // The canonical form is the same, so the signature holds; another letter is another value.
-      assert.equal((await post({ ...signed, 'x-amz-meta-note': 'two spaces and \t a tab' })).status, 200);
-      const forged = await post({ ...signed, 'x-amz-meta-note': 'two  spaces\tand  a tub' });
+      const refolded = await post({ ...signed, 'x-amz-meta-note': 'two spaces and \t a tab' }, body);
+      assert.equal(refolded.status, 200);
+      const forged = await post({ ...signed, 'x-amz-meta-note': 'two  spaces\tand  a tub' }, body);
       assert.equal(forged.status, 400);
-      assert.equal(((await forged.json()) as { __type: string }).__type, 'InvalidSignatureException');
+      assert.equal(await errorType(forged), 'InvalidSignatureException');
     });
 
     it('refuses a credential scoped to another service', async () => {
-      const url = new URL(server.url);
-      const signed = aws4.sign(
-        {
-          host: url.host,
-          path: '/',
-          method: 'POST',
-          service: 'ssm',
-          region: 'us-east-1',
-          body: '{}',
-          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' },
-        },
-        KEYS.admin,
-      );
-      const res = await fetch(server.url, {
-        method: 'POST',
-        headers: signed.headers as Record<string, string>,
-        body: '{}',
-      });
+      const res = await post(signedCreateKey('{}', {}, 'ssm'), '{}');
       const answer = (await res.json()) as { __type: string; message: string };
       assert.equal(answer.__type, 'InvalidSignatureException');
       assert.equal(answer.message, "Credential should be scoped to correct service: 'kms'. ");
