@@ -6,7 +6,7 @@
  * context the operation really uses.
  */
 import type { EncryptionContext } from '../kms/encryptionContext.js';
-import type { KeyRecord, KmsEngine, Scope } from '../kms/engine.js';
+import type { DecryptOptions, KeyRecord, KmsEngine, Scope } from '../kms/engine.js';
 import { kmsRefusalFor } from '../kms/kmsRefusal.js';
 import { encryptionContextKeys, keyCheck } from './access/kmsAccess.js';
 import { authorizeChecks, type CallFacts } from './authorizer.js';
@@ -26,8 +26,17 @@ export function kmsOnBehalfOf(
     if (denial) throw kmsRefusalFor(service, denial.message);
   };
   const onBehalf = Object.create(base) as KmsEngine;
-  onBehalf.decrypt = (scope: Scope, blob: Buffer, context: EncryptionContext | undefined, now: Date) =>
-    base.decrypt(scope, blob, context, now, (key) => authorize('kms:Decrypt', key, context));
+  onBehalf.decrypt = (
+    scope: Scope,
+    blob: Buffer,
+    context: EncryptionContext | undefined,
+    now: Date,
+    options: DecryptOptions = {},
+  ) =>
+    base.decrypt(scope, blob, context, now, {
+      ...options,
+      authorize: (key) => authorize('kms:Decrypt', key, context),
+    });
   onBehalf.encrypt = (key: KeyRecord, plaintext: Buffer, context?: EncryptionContext) => {
     authorize('kms:Encrypt', key, context);
     return base.encrypt(key, plaintext, context);

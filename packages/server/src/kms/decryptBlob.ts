@@ -25,7 +25,8 @@ export function decryptBlob(
       );
     }
   }
-  return ctx.kms.decrypt(scope, blob, context, ctx.now);
+  // The blob came with the request: a new object every call, so there is nothing to keep it for.
+  return ctx.kms.decrypt(scope, blob, context, ctx.now, { remember: false });
 }
 
 /** Symmetric keys know one algorithm; naming another is a key-usage error. */

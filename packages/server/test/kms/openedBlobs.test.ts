@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { KmsEngine } from '../../src/kms/engine.js';
 import { updateKey } from '../../src/kms/keyAdmin.js';
+import { OpenedBlobs } from '../../src/kms/openedBlobs.js';
 import { kmsMigrations } from '../../src/kms/schema.js';
 import { AwsError } from '../../src/protocol/awsError.js';
 import { Store } from '../../src/store/store.js';
@@ -63,5 +64,27 @@ describe('KMS engine: opened blobs', () => {
     assert.throws(() => kms.decrypt(scope, blob, context, now), failsWith('DisabledException'));
     updateKey(store.db, key, { state: 'Enabled' });
     assert.equal(kms.decrypt(scope, blob, context, now).plaintext.toString(), 's3cret-value');
+  });
+
+  it('keeps nothing for a blob decrypted with remember: false (one that came with a request)', () => {
+    const { kms, blob } = setup();
+    const kept: Buffer[] = [];
+    const set = OpenedBlobs.prototype.set;
+    OpenedBlobs.prototype.set = function (this: OpenedBlobs, opened, ...rest) {
+      kept.push(opened);
+      return set.call(this, opened, ...rest);
+    };
+    try {
+      const fromRequest = Buffer.from(blob);
+      assert.equal(
+        kms.decrypt(scope, fromRequest, context, now, { remember: false }).plaintext.toString(),
+        's3cret-value',
+      );
+      assert.deepEqual(kept, [], 'nothing kept for the request blob');
+      kms.decrypt(scope, blob, context, now);
+      assert.deepEqual(kept, [blob], 'a stored blob is kept, as before');
+    } finally {
+      OpenedBlobs.prototype.set = set;
+    }
   });
 });
