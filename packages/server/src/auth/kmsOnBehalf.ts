@@ -33,8 +33,9 @@ export function kmsOnBehalfOf(
     now: Date,
     options: DecryptOptions = {},
   ) =>
+    // Written out rather than spread: this runs on every strict SecureString and secret read.
     base.decrypt(scope, blob, context, now, {
-      ...options,
+      remember: options.remember,
       authorize: (key) => authorize('kms:Decrypt', key, context),
     });
   onBehalf.encrypt = (key: KeyRecord, plaintext: Buffer, context?: EncryptionContext) => {
