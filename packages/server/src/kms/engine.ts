@@ -12,7 +12,13 @@ import { awsManagedKeyPolicy } from './awsManagedKeyPolicy.js';
 import { decodeHeader, encodeHeader, HEADER_BYTES } from './ciphertextBlob.js';
 import { type EncryptionContext, encodeEncryptionContext } from './encryptionContext.js';
 import { keysDueForDeletion, removeKey, updateKey } from './keyAdmin.js';
-import { dueAt, dueRotations, nextRotationAt, rotationPeriodMs } from './keySchedule.js';
+import {
+  DEFAULT_ROTATION_DAYS,
+  dueAt,
+  dueRotations,
+  nextRotationAt,
+  rotationPeriodMs,
+} from './keySchedule.js';
 import { CiphertextKeyMissing } from './keyUnusable.js';
 import { OpenedBlobs } from './openedBlobs.js';
 
@@ -354,9 +360,9 @@ export class KmsEngine {
       // AWS rotates AWS-managed keys every year, and reports rotation as enabled.
       this.store
         .prepare(
-          'UPDATE kms_keys SET rotation_enabled = 1, rotation_period_days = 365 WHERE id = ? AND region = ?',
+          'UPDATE kms_keys SET rotation_enabled = 1, rotation_period_days = ? WHERE id = ? AND region = ?',
         )
-        .run(key.id, scope.region);
+        .run(DEFAULT_ROTATION_DAYS, key.id, scope.region);
       return this.getById(scope, key.id, now)!;
     });
   }

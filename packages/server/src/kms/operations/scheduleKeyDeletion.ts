@@ -3,9 +3,8 @@ import { defineOperation } from '../../protocol/operation.js';
 import { integer, structure } from '../../protocol/shape.js';
 import { keyFor } from '../keyAccess.js';
 import { updateKey } from '../keyAdmin.js';
+import { DAY_MS } from '../keySchedule.js';
 import { keyIdMember } from '../shapes.js';
-
-const DAY_MS = 86_400_000;
 
 export const scheduleKeyDeletion = defineOperation({
   name: 'ScheduleKeyDeletion',
