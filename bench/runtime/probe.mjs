@@ -2,14 +2,21 @@
 //   node probe.mjs <peer> fetch   {"parameters": [...], "secrets": [...], "expected": [...], "iterations": N}
 //   node probe.mjs <peer> warm    {"parameter": "/p", "expected": "v", "iterations": N}
 //   node probe.mjs <peer> refresh {"parameter": "/p", "expected": "v", "ttlMs": N, "rounds": N}
-// Round trips are counted by hush serve (GET /_hush/stats at HUSH_CONTROL_URL), not by the peer.
+// Round trips are counted by hush serve, not by the peer. The parent resets and reads that count
+// when asked over the IPC channel it opened: a fetch() from this process would load undici into the
+// measured process just before the timer starts, and the first fetch timed after it paid for
+// collecting that garbage (about 3 ms of hush's 70-value run at 20 ms latency, 12 interleaved runs).
 const [peerName, scenario, argsJson] = process.argv.slice(2);
 const args = JSON.parse(argsJson ?? '{}');
 const peer = await import(`./peers/${peerName}.mjs`);
-const control = process.env.HUSH_CONTROL_URL;
 
-const stats = async () => (await (await fetch(`${control}/_hush/stats`)).json()).total;
-const resetStats = () => fetch(`${control}/_hush/stats`, { method: 'DELETE' }).then((r) => r.arrayBuffer());
+const ask = (command) =>
+  new Promise((resolve) => {
+    process.once('message', resolve);
+    process.send(command);
+  });
+const stats = () => ask('count');
+const resetStats = () => ask('reset');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const check = (got, expected, what) => {
   if (JSON.stringify(got) !== JSON.stringify(expected)) {

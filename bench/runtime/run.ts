@@ -106,7 +106,13 @@ async function main(): Promise<void> {
     const fetches: Record<string, FetchResult> = {};
     const fetchRound = async (into: Record<string, FetchResult>) => {
       for (const peer of PEERS) {
-        const result = await runProbe<FetchResult>(peer.name, 'fetch', { ...data, iterations: 1 }, env);
+        const result = await runProbe<FetchResult>(
+          peer.name,
+          'fetch',
+          { ...data, iterations: 1 },
+          env,
+          server,
+        );
         into[peer.name] = { runs: [...(into[peer.name]?.runs ?? []), ...result.runs] };
       }
     };
@@ -135,6 +141,7 @@ async function main(): Promise<void> {
           settleMs: 150,
         },
         env,
+        server,
       );
     }
     await server.clearFaults();
@@ -147,6 +154,7 @@ async function main(): Promise<void> {
         'warm',
         { parameter: data.parameters[0], expected: data.expected[0], iterations: warmIterations },
         env,
+        server,
       );
     }
 
