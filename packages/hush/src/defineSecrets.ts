@@ -64,8 +64,9 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
   /** The prefetch started at definition (already handled: awaiting `load()` reports its failure). */
   readonly ready: Promise<SecretValues<D>>;
   readonly #slots: Slot[];
-
   readonly #hush: Hush;
+  /** The fetch under way, if any: a `load()` meanwhile joins it instead of asking for every value again. */
+  #fetching: Promise<SecretValues<D>> | undefined;
 
   constructor(hush: Hush, definitions: D, env: Readonly<Record<string, string | undefined>>) {
     this.#hush = hush;
@@ -96,7 +97,14 @@ export class SecretSet<D extends Record<string, SecretEntry>> {
     return this.values[name].reveal();
   }
 
-  async #fetchMissing(): Promise<SecretValues<D>> {
+  #fetchMissing(): Promise<SecretValues<D>> {
+    this.#fetching ??= this.#fetchEach().finally(() => {
+      this.#fetching = undefined;
+    });
+    return this.#fetching;
+  }
+
+  async #fetchEach(): Promise<SecretValues<D>> {
     const outcomes = await Promise.allSettled(
       this.#slots.map((slot) => slot.ref && this.#hush.resolve(slot.ref)),
     );

@@ -136,6 +136,19 @@ describe('fetch plan', () => {
     assert.deepEqual(hush.requests, { GetParameters: 1 });
   });
 
+  it('a load() while the prefetch runs joins it; a load() after a failure asks again', async () => {
+    const hush = hushFor();
+    const secrets = defineSecrets({ plain: 'ssm:/app/plain', gone: 'ssm:/app/gone-join' }, { hush });
+    const during = secrets.load();
+    assert.equal(during, secrets.ready);
+    await assert.rejects(during, SecretsError);
+    assert.deepEqual(hush.requests, { GetParameters: 1 });
+    // What the prefetch found stays cached; only the missing value is asked for again.
+    await assert.rejects(secrets.load(), SecretsError);
+    assert.deepEqual(hush.requests, { GetParameters: 2 });
+    assert.equal(secrets.reveal('plain'), 'hello');
+  });
+
   it('a prefetch reports every failing key at once', async () => {
     const hush = hushFor();
     const secrets = defineSecrets(
