@@ -44,6 +44,13 @@ export interface HushOptions extends AwsJsonClientOptions {
 
 export type ReferenceInput = string | Reference;
 
+/** A cached value formatted for one reference's text, and its `Secret` once one was handed out. */
+interface View {
+  text: string;
+  value: unknown;
+  secret?: Secret<unknown>;
+}
+
 interface Entry {
   /** Undefined: known not to exist (kept for references with a fallback). */
   raw: RawValue | undefined;
@@ -51,7 +58,10 @@ interface Entry {
   staleUntil: number;
   refreshing: boolean;
   failing: boolean;
-  views: Map<string, { value: unknown; secret?: Secret<unknown> }>;
+  /** The value as formatted for the first reference read through this entry; most have no other. */
+  view?: View;
+  /** Views for further references sharing the fetch (`secretsmanager:db#user` beside `#password`). */
+  moreViews?: Map<string, View>;
   /** The reference last peeked and its Secret: a defined secret's warm read skips the views map. */
   last?: { ref: Reference; secret: Secret<unknown> };
 }
@@ -213,7 +223,6 @@ export class Hush {
       staleUntil: now + ttl + this.#maxStaleMs,
       refreshing: false,
       failing: false,
-      views: new Map(),
     };
     this.#cache.set(key, entry);
     return entry;
@@ -223,19 +232,27 @@ export class Hush {
     return ref.ttlMs ?? (ref.kind === 'kms' ? Infinity : this.#ttlMs);
   }
 
-  #view(ref: Reference, entry: Entry): { value: unknown; secret?: Secret<unknown> } {
-    let view = entry.views.get(ref.text);
+  #view(ref: Reference, entry: Entry): View {
+    const first = entry.view;
+    if (first?.text === ref.text) return first;
+    let view = entry.moreViews?.get(ref.text);
     if (!view) {
-      if (entry.raw === undefined) {
-        if (ref.fallback === undefined) throw new SecretNotFoundError(ref.text);
-        view = { value: ref.fallback };
-      } else {
-        view = { value: formatValue(ref, entry.raw) };
+      view = { text: ref.text, value: formatted(ref, entry.raw) };
+      if (!first) entry.view = view;
+      else {
+        entry.moreViews ??= new Map();
+        entry.moreViews.set(ref.text, view);
       }
-      entry.views.set(ref.text, view);
     }
     return view;
   }
+}
+
+/** What `ref` reads from a fetched value: formatted, or for a value known not to exist its fallback. */
+function formatted(ref: Reference, raw: RawValue | undefined): unknown {
+  if (raw !== undefined) return formatValue(ref, raw);
+  if (ref.fallback === undefined) throw new SecretNotFoundError(ref.text);
+  return ref.fallback;
 }
 
 const AUTH_CODES = /^(?:28P01|ER_ACCESS_DENIED_ERROR|EAUTH|InvalidSignatureException)$/;
