@@ -62,7 +62,7 @@ interface Entry {
   view?: View;
   /** Views for further references sharing the fetch (`secretsmanager:db#user` beside `#password`). */
   moreViews?: Map<string, View>;
-  /** The reference last peeked and its Secret: a defined secret's warm read skips the views map. */
+  /** The reference last peeked and its Secret: a defined secret's warm read skips finding its view. */
   last?: { ref: Reference; secret: Secret<unknown> };
 }
 
