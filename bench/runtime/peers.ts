@@ -18,3 +18,6 @@ export const PEERS: readonly Peer[] = [
 
 /** Node itself running a handler that fetches nothing: the floor under every cold start. */
 export const EMPTY_HANDLER = handler('empty');
+
+/** One unsigned request written by hand over node:net: the floor under every first value. */
+export const BARE_REQUEST_HANDLER = handler('bareRequest');

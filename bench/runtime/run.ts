@@ -12,7 +12,7 @@ import { send, signedHeaders } from '../support/signedRequest.js';
 import { medianAndP90 } from '../support/statistics.js';
 import { type Bundle, bundleHandler } from './bundleSize.js';
 import { type ColdStart, measureColdStarts } from './coldStart.js';
-import { EMPTY_HANDLER, PEERS } from './peers.js';
+import { BARE_REQUEST_HANDLER, EMPTY_HANDLER, PEERS } from './peers.js';
 import { runProbe } from './probe.js';
 import { seed } from './seed.js';
 
@@ -90,7 +90,10 @@ async function main(): Promise<void> {
 
     // Cold start, whole process, bundled and straight from node_modules.
     console.log(`cold start: ${runs} runs per handler…`);
-    const handlers: Record<string, string> = { empty: bundles.empty.file };
+    const handlers: Record<string, string> = {
+      empty: bundles.empty.file,
+      'bare request': BARE_REQUEST_HANDLER,
+    };
     for (const peer of PEERS) {
       handlers[`${peer.name} bundled`] = bundles[peer.name]!.file;
       handlers[`${peer.name} node_modules`] = peer.handler;
@@ -211,6 +214,16 @@ function report(f: Figures) {
         hush === undefined ? '' : ratio(c.median - floor, hush - floor),
       ];
     }),
+  );
+
+  // How much room the cold-start goal leaves a library over the least any first value costs.
+  const bare = f.cold['bare request']!.median;
+  const fasterPeer = Math.min(
+    ...PEERS.filter((p) => p.name !== 'hush').map((p) => f.cold[`${p.name} bundled`]!.median),
+  );
+  console.log(
+    `The bare request is ${fixed(bare - floor)} ms above node and ${ratio(fasterPeer, bare)} faster than the faster bundled peer. ` +
+      `hush bundled spends ${fixed(hushCold - bare)} ms more; 2.5× would leave a library ${fixed(fasterPeer / 2.5 - bare)} ms.`,
   );
 
   console.log('\nBundle size (esbuild, ESM, minified, all dependencies)');
