@@ -1,6 +1,5 @@
 /** `hush export PREFIX --format dotenv|json|yaml`: every value under a prefix, keyed by its relative name. */
 import { type Command, Option } from 'commander';
-import { stringify as toYaml } from 'yaml';
 import { type AwsOptions, addAwsOptions, awsClient } from '../client.js';
 import { dotenvLine } from '../dotenv.js';
 import { guarded } from '../output.js';
@@ -40,7 +39,8 @@ export function registerExport(program: Command): void {
         const values: Record<string, string> = {};
         for (const e of entries) values[relativeKey(e.name, base)] = e.value ?? '';
         if (options.format === 'json') process.stdout.write(`${JSON.stringify(values, null, 2)}\n`);
-        else if (options.format === 'yaml') process.stdout.write(toYaml(values));
+        // Loaded here, not at start-up: only this format needs the YAML library.
+        else if (options.format === 'yaml') process.stdout.write((await import('yaml')).stringify(values));
         else {
           const lines = Object.entries(values).map(([k, v]) => dotenvLine(envKey(k), v));
           process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');

@@ -3,15 +3,11 @@
  * functions use (found in their environment in the files, or given), as an IAM policy document, a
  * Serverless `provider.iam.role.statements` snippet or a SAM `Policies` snippet.
  */
-import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { parseReference, type Reference } from 'hush/reference';
 import { CliError, EXIT_USAGE, guarded } from '../output.js';
-import { type FunctionReferences, functionReferences } from '../policy/functionReferences.js';
-import { PLACEHOLDERS, type PolicyFormat, renderPolicy } from '../policy/render.js';
+import type { PolicyFormat } from '../policy/render.js';
 import { policyStatements } from '../policy/statements.js';
-import { ScanParseError } from '../scan/parseError.js';
-import { collectFiles } from '../scan/walk.js';
 
 interface PolicyOptions {
   ref?: string[];
@@ -22,30 +18,6 @@ interface PolicyOptions {
   denyDecryptExcept?: string[];
   stage?: string;
   format: PolicyFormat;
-}
-
-function loadFunctions(paths: string[], stage: string | undefined): FunctionReferences[] {
-  let files: ReturnType<typeof collectFiles>;
-  try {
-    files = collectFiles(paths);
-  } catch (error) {
-    throw new CliError(
-      paths.join(' '),
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error),
-      EXIT_USAGE,
-    );
-  }
-  return files
-    .filter((f) => f.kind !== 'dotenv')
-    .flatMap((f) => {
-      try {
-        return functionReferences(f.path, readFileSync(f.path, 'utf8'), stage);
-      } catch (error) {
-        if (error instanceof ScanParseError)
-          throw new CliError(`${error.file}:${error.line}:${error.column}`, error.reason, EXIT_USAGE);
-        throw error;
-      }
-    });
 }
 
 export function registerPolicy(program: Command): void {
@@ -80,6 +52,12 @@ export function registerPolicy(program: Command): void {
         'policy',
         () => '',
         async (paths: string[], options: PolicyOptions) => {
+          // The template reader and the YAML writer load only when `policy` runs (both use the
+          // YAML library), not with every command.
+          const [{ loadFunctions }, { PLACEHOLDERS, renderPolicy }] = await Promise.all([
+            import('../policy/loadFunctions.js'),
+            import('../policy/render.js'),
+          ]);
           const given = (options.ref ?? []).map((text) => parseReference(text));
           const found =
             paths.length > 0 || given.length === 0

@@ -4,10 +4,8 @@
  */
 import { type Command, Option } from 'commander';
 import { LEVEL_RANK, type Level } from '../scan/finding.js';
-import { formatSarif } from '../scan/format/sarif.js';
-import { formatText, useColour } from '../scan/format/text.js';
 import { ScanParseError } from '../scan/parseError.js';
-import { type ScanResult, scanPaths } from '../scan/scanFiles.js';
+import type { ScanResult } from '../scan/scanFiles.js';
 
 interface ScanOptions {
   format: 'text' | 'json' | 'sarif';
@@ -27,8 +25,14 @@ export function registerScan(program: Command): void {
         .choices(['error', 'warning', 'note', 'none'])
         .default('error'),
     )
-    .action((paths: string[], options: ScanOptions) => {
-      const result = scanOrExplain(paths.length > 0 ? paths : ['.']);
+    .action(async (paths: string[], options: ScanOptions) => {
+      // The scanner and its YAML parser load only when a scan runs, not with every command.
+      const [{ scanPaths }, { formatSarif }, { formatText, useColour }] = await Promise.all([
+        import('../scan/scanFiles.js'),
+        import('../scan/format/sarif.js'),
+        import('../scan/format/text.js'),
+      ]);
+      const result = scanOrExplain(() => scanPaths(paths.length > 0 ? paths : ['.']));
       if (!result) return;
       const { findings, files } = result;
       if (options.format === 'json')
@@ -41,9 +45,9 @@ export function registerScan(program: Command): void {
 }
 
 /** Unparseable files and missing paths are one line on stderr and exit 2, never a stack trace. */
-function scanOrExplain(paths: string[]): ScanResult | undefined {
+function scanOrExplain(scan: () => ScanResult): ScanResult | undefined {
   try {
-    return scanPaths(paths);
+    return scan();
   } catch (error) {
     const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
     if (!(error instanceof ScanParseError) && !missing) throw error;
