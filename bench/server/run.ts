@@ -16,6 +16,7 @@ import { startHushServe, TEST_CREDENTIALS } from '../../packages/server/test/sup
 import {
   argValue,
   BENCH_DIR,
+  cpuMs,
   fixed,
   percent,
   printTable,
@@ -53,6 +54,8 @@ interface Row {
   /** After the first of the rounds (a tenth of the requests): caches and JIT have settled, so growth past this point is a leak. */
   rssTenthMiB: number;
   rssEndMiB: number;
+  /** The server's CPU time per request, measured over this case's own rounds. */
+  serverMicros: number;
 }
 
 function strictConfigFile(dir: string): string {
@@ -116,6 +119,8 @@ interface Case {
   runs: LoadRun[];
   rssStartMiB: number;
   rssTenthMiB: number;
+  /** Server CPU time spent during this case's rounds; one server answers both operations of a mode. */
+  serverCpuMs: number;
 }
 
 /**
@@ -131,7 +136,11 @@ async function measureInterleaved(cases: Case[]): Promise<void> {
   for (const c of cases) c.rssStartMiB = rssMiB(c.pid);
   for (let round = 0; round < ROUNDS; round++) {
     const slice = Math.floor((requests * (round + 1)) / ROUNDS) - Math.floor((requests * round) / ROUNDS);
-    for (const c of cases) c.runs.push(await runLoad(c.load, slice, concurrency, presign));
+    for (const c of cases) {
+      const cpuBefore = cpuMs(c.pid);
+      c.runs.push(await runLoad(c.load, slice, concurrency, presign));
+      c.serverCpuMs += cpuMs(c.pid) - cpuBefore;
+    }
     if (round === 0) for (const c of cases) c.rssTenthMiB = rssMiB(c.pid);
     console.error(`  round ${round + 1}/${ROUNDS} done`);
   }
@@ -146,6 +155,7 @@ function rowOf(c: Case): Row {
     rssStartMiB: c.rssStartMiB,
     rssTenthMiB: c.rssTenthMiB,
     rssEndMiB: rssMiB(c.pid),
+    serverMicros: (c.serverCpuMs * 1000) / requests,
   };
   console.error(`  ${c.server} ${c.operation}: ${fixed(result.perSecond, 0)} req/s`);
   return row;
@@ -169,7 +179,16 @@ async function main(): Promise<void> {
   const cases: Case[] = [];
   const stops: (() => Promise<unknown>)[] = [];
   const addCase = (server: string, operation: string, load: LoadTarget, pid: number | undefined) =>
-    cases.push({ server, operation, load, pid, runs: [], rssStartMiB: Number.NaN, rssTenthMiB: Number.NaN });
+    cases.push({
+      server,
+      operation,
+      load,
+      pid,
+      runs: [],
+      rssStartMiB: Number.NaN,
+      rssTenthMiB: Number.NaN,
+      serverCpuMs: 0,
+    });
   console.error(
     `bench:server — ${requests} requests per case in ${ROUNDS} interleaved rounds, concurrency ${concurrency}, loopback`,
   );
@@ -204,7 +223,17 @@ async function main(): Promise<void> {
   const baseline = rows.find((row) => row.server === 'do-nothing')?.result.perSecond ?? Number.NaN;
   console.log();
   printTable(
-    ['server', 'operation', 'req/s', 'p50 ms', 'p99 ms', 'vs null', 'fail', 'RSS MiB start→10%→end'],
+    [
+      'server',
+      'operation',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'vs null',
+      'server µs/req',
+      'fail',
+      'RSS MiB start→10%→end',
+    ],
     rows.map((row) => [
       row.server,
       row.operation,
@@ -212,6 +241,7 @@ async function main(): Promise<void> {
       fixed(row.result.p50Ms, 2),
       fixed(row.result.p99Ms, 2),
       percent(row.result.perSecond / baseline),
+      fixed(row.serverMicros, 0),
       String(row.result.failures),
       `${fixed(row.rssStartMiB)}→${fixed(row.rssTenthMiB)}→${fixed(row.rssEndMiB)}`,
     ]),

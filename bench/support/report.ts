@@ -51,6 +51,21 @@ export function argValue(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * CPU time (user + system) another process has used, from /proc (Linux), in ms. /proc counts in
+ * clock ticks of 10 ms (USER_HZ is 100 on every Linux Node supports).
+ */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    // The fields after the command name, which is in parentheses and may itself hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Resident set size of another process, from /proc (Linux), in MiB. */
 export function rssMiB(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
