@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseAuthorization } from '../src/protocol/authorization.js';
 import { AwsError } from '../src/protocol/awsError.js';
 
@@ -13,6 +14,7 @@ const expected = {
   date: '20261129',
   region: 'eu-west-1',
   service: 'ssm',
+  scope: '20261129/eu-west-1/ssm/aws4_request',
   signedHeaders: ['content-type', 'host', 'x-amz-date'],
   signature: SIGNATURE,
 };
@@ -53,5 +55,67 @@ describe('Authorization header', () => {
         credential,
       );
     }
+  });
+
+  it('accepts a credential exactly when it is five non-empty parts with an eight-digit date', () => {
+    /** The rule as written down, by splitting: what the position-reading parser must agree with. */
+    const isFivePartScope = (credential: string) => {
+      const parts = credential.split('/');
+      return (
+        parts.length === 5 && parts[4] === 'aws4_request' && /^\d{8}$/.test(parts[1]!) && parts.every(Boolean)
+      );
+    };
+    const piece = fc.constantFrom(
+      '/',
+      '20261129',
+      '2026112',
+      '202611290',
+      'AKIA',
+      'eu-west-1',
+      'ssm',
+      'aws4_request',
+      'x',
+      '',
+    );
+    // Free-form strings, and five parts that are each mostly well-formed, so that both answers turn up often.
+    const joined = fc.array(piece, { maxLength: 9 }).map((pieces) => pieces.join(''));
+    const part = (good: string, ...bad: string[]) =>
+      fc.oneof(
+        { arbitrary: fc.constant(good), weight: 4 },
+        { arbitrary: fc.constantFrom(...bad), weight: 1 },
+      );
+    const fiveParts = fc
+      .tuple(
+        part('AKIA', '', 'A/B'),
+        part('20261129', '2026112', '202611290', '2026112a', ''),
+        part('eu-west-1', '', 'eu/west'),
+        part('ssm', '', 's/t'),
+        part('aws4_request', 'aws4_reques', 'aws4_request/', ''),
+      )
+      .map((parts) => parts.join('/'));
+    const credentials = fc.oneof(joined, fiveParts);
+    let accepted = 0;
+    fc.assert(
+      fc.property(credentials, (credential) => {
+        const header = `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=host, Signature=${SIGNATURE}`;
+        let parsed: ReturnType<typeof parseAuthorization> | undefined;
+        try {
+          parsed = parseAuthorization(header);
+        } catch (error) {
+          if (!(error instanceof AwsError) || error.code !== 'IncompleteSignatureException') throw error;
+        }
+        assert.equal(parsed !== undefined, isFivePartScope(credential.trim()), credential);
+        if (parsed) {
+          accepted++;
+          const [accessKeyId, date, region, service] = credential.split('/');
+          assert.deepEqual(
+            [parsed.accessKeyId, parsed.date, parsed.region, parsed.service, parsed.scope],
+            [accessKeyId, date, region, service, credential.slice(accessKeyId!.length + 1)],
+          );
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(accepted > 100, `only ${accepted} well-formed credentials generated`);
   });
 });

@@ -57,24 +57,23 @@ const canonicalValue = (value: string): string =>
   NOT_CANONICAL.test(value) ? value.trim().replace(/\s+/g, ' ') : value;
 
 /**
- * Header values by lower-cased name, duplicates kept in arrival order (rawHeaders keeps them apart),
- * in their canonical form. Only the wanted headers are kept: the signed ones and those the verifier
- * reads (`alsoWanted`).
+ * Header values by lower-cased name, in their canonical form, a repeated header's values joined with
+ * ',' in arrival order (rawHeaders keeps them apart) as the canonical request lists them. Only the
+ * wanted headers are kept: the signed ones and those the verifier reads (`alsoWanted`).
  */
 export function headerValues(
   request: IncomingMessage,
   wanted: readonly string[],
   alsoWanted: readonly string[] = [],
-): Map<string, string[]> {
-  const values = new Map<string, string[]>();
+): Map<string, string> {
+  const values = new Map<string, string>();
   const raw = request.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
     if (!wanted.includes(name) && !alsoWanted.includes(name)) continue;
     const value = canonicalValue(raw[i + 1]!);
-    const list = values.get(name);
-    if (list) list.push(value);
-    else values.set(name, [value]);
+    const earlier = values.get(name);
+    values.set(name, earlier === undefined ? value : `${earlier},${value}`);
   }
   return values;
 }
@@ -83,20 +82,14 @@ export function canonicalRequest(
   request: IncomingMessage,
   body: Buffer,
   signedHeaders: readonly string[],
-  headers: Map<string, string[]>,
+  headers: ReadonlyMap<string, string>,
 ): string {
   const url = request.url ?? '/';
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);
   let canonicalHeaders = '';
-  for (const name of signedHeaders) canonicalHeaders += `${name}:${headers.get(name)?.join(',') ?? ''}\n`;
-  return [
-    request.method ?? 'POST',
-    canonicalPath(path),
-    canonicalQuery(query),
-    canonicalHeaders,
-    signedHeaders.join(';'),
-    sha256Hex(body),
-  ].join('\n');
+  for (const name of signedHeaders) canonicalHeaders += `${name}:${headers.get(name) ?? ''}\n`;
+  // One template rather than an array joined: this runs on every strict-mode request.
+  return `${request.method ?? 'POST'}\n${canonicalPath(path)}\n${canonicalQuery(query)}\n${canonicalHeaders}\n${signedHeaders.join(';')}\n${sha256Hex(body)}`;
 }

@@ -4,7 +4,7 @@
  * 15 minutes, and the signature must match the one computed from the canonical request with the
  * configured secret key. Failures are the errors (code, wording, status 400) the JSON services give.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SigV4Authorization } from '../protocol/authorization.js';
 import { AwsError } from '../protocol/awsError.js';
@@ -63,18 +63,45 @@ const formatAmzDate = (ms: number): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-// Kept with their HMAC pads worked out: verifying then costs two hashes (see hmacSha256.ts).
-const signingKeys = new Map<string, HmacKey>();
-function signingKey(secret: string, date: string, region: string, service: string): HmacKey {
-  const cacheKey = `${secret}\0${date}\0${region}\0${service}`;
-  let key = signingKeys.get(cacheKey);
-  if (!key) {
-    const hmac = (k: string | Buffer, data: string) => createHmac('sha256', k).update(data).digest();
-    key = hmacKey(hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request'));
-    if (signingKeys.size > 1000) signingKeys.clear();
-    signingKeys.set(cacheKey, key);
+/**
+ * Signing keys by access key and credential scope, kept with their HMAC pads worked out: verifying
+ * then costs two hashes (see hmacSha256.ts) instead of six. Keyed by the scope text the request
+ * carries, so that finding one builds no string.
+ */
+const signingKeys = new WeakMap<AccessKey, Map<string, HmacKey>>();
+const MAX_SCOPES_PER_KEY = 64;
+
+function signingKey(key: AccessKey, auth: SigV4Authorization): HmacKey {
+  let scopes = signingKeys.get(key);
+  if (!scopes) {
+    scopes = new Map();
+    signingKeys.set(key, scopes);
   }
-  return key;
+  let signing = scopes.get(auth.scope);
+  if (!signing) {
+    const hmac = (k: string | Buffer, data: string) => createHmac('sha256', k).update(data).digest();
+    const dateKey = hmac(`AWS4${key.secretAccessKey}`, auth.date);
+    signing = hmacKey(hmac(hmac(hmac(dateKey, auth.region), auth.service), 'aws4_request'));
+    if (scopes.size >= MAX_SCOPES_PER_KEY) scopes.clear();
+    scopes.set(auth.scope, signing);
+  }
+  return signing;
+}
+
+const HEX_SIGNATURE = /^[0-9a-f]{64}$/i;
+
+/**
+ * Whether the provided signature (hex, either case) is the expected one (lower-case hex), in a time
+ * that does not depend on where they differ. `| 0x20` lower-cases A-F and leaves digits alone; the
+ * pattern lets nothing else through. No buffers: this runs on every strict-mode request.
+ */
+function sameSignature(provided: string, expected: string): boolean {
+  if (provided.length !== expected.length || !HEX_SIGNATURE.test(provided)) return false;
+  let difference = 0;
+  for (let i = 0; i < expected.length; i++) {
+    difference |= (provided.charCodeAt(i) | 0x20) ^ expected.charCodeAt(i);
+  }
+  return difference === 0;
 }
 
 export interface VerifyInput {
@@ -89,7 +116,7 @@ export interface VerifyInput {
 export function verifySignature(config: AuthConfig, input: VerifyInput): AccessKey {
   const { request, authorization: auth } = input;
   const headers = headerValues(request, auth.signedHeaders, VERIFIER_HEADERS);
-  const amzDate = headers.get('x-amz-date')?.[0] ?? headers.get('date')?.[0];
+  const amzDate = headers.get('x-amz-date') ?? headers.get('date');
   if (amzDate === undefined) {
     throw new AwsError(
       'IncompleteSignatureException',
@@ -104,7 +131,7 @@ export function verifySignature(config: AuthConfig, input: VerifyInput): AccessK
   }
   const key = config.accessKeys.get(auth.accessKeyId);
   if (!key) throw invalidToken();
-  const token = headers.get('x-amz-security-token')?.[0];
+  const token = headers.get('x-amz-security-token');
   if (token !== key.sessionToken) throw invalidToken();
   if (key.expiresAt !== undefined && input.now >= key.expiresAt) throw expiredToken();
 
@@ -135,17 +162,11 @@ export function verifySignature(config: AuthConfig, input: VerifyInput): AccessK
     );
   }
 
-  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const canonicalHash = sha256Hex(canonicalRequest(request, input.body, auth.signedHeaders, headers));
-  const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${canonicalHash}`;
   const expected = hmacSha256Hex(
-    signingKey(key.secretAccessKey, auth.date, auth.region, auth.service),
-    stringToSign,
+    signingKey(key, auth),
+    `AWS4-HMAC-SHA256\n${amzDate}\n${auth.scope}\n${canonicalHash}`,
   );
-  // Compared as lower-case hex text: upper-case hex is the same signature.
-  const provided = /^[0-9a-f]{64}$/i.test(auth.signature) ? auth.signature.toLowerCase() : '';
-  if (provided.length !== expected.length || !timingSafeEqual(Buffer.from(provided), Buffer.from(expected))) {
-    throw invalidSignature(SIGNATURE_MISMATCH);
-  }
+  if (!sameSignature(auth.signature, expected)) throw invalidSignature(SIGNATURE_MISMATCH);
   return key;
 }

@@ -19,13 +19,13 @@ describe('headerValues', () => {
     fc.assert(
       fc.property(whitespaceHeavy, (value) => {
         const values = headerValues(requestWith(['X-Amz-Meta-Note', value]), ['x-amz-meta-note']);
-        assert.deepEqual(values.get('x-amz-meta-note'), [canonical(value)]);
+        assert.equal(values.get('x-amz-meta-note'), canonical(value));
       }),
       { numRuns: 5000 },
     );
   });
 
-  it('keeps the wanted headers only, lower-cased, duplicates in arrival order', () => {
+  it("keeps the wanted headers only, lower-cased, a repeated one's values joined in arrival order", () => {
     const values = headerValues(
       requestWith(['Host', 'h', 'X-Amz-Date', 'd', 'X-Dup', ' one ', 'User-Agent', 'ua', 'x-dup', 'two']),
       ['host', 'x-dup'],
@@ -34,9 +34,9 @@ describe('headerValues', () => {
     assert.deepEqual(
       [...values],
       [
-        ['host', ['h']],
-        ['x-amz-date', ['d']],
-        ['x-dup', ['one', 'two']],
+        ['host', 'h'],
+        ['x-amz-date', 'd'],
+        ['x-dup', 'one,two'],
       ],
     );
   });
