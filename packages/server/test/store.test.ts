@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { MemoTable, NOT_KEPT } from '../src/store/memoTable.js';
 import { Store } from '../src/store/store.js';
 
 function storeWithTable(): Store {
@@ -75,7 +76,7 @@ describe('Store', () => {
     store.db.prepare('INSERT INTO t (k, v) VALUES (?, ?)').run('a', '1');
     let reads = 0;
     const read = () =>
-      store.memo('t:a', () => {
+      store.memo(['t:a'], () => {
         reads++;
         return (store.db.prepare('SELECT v FROM t WHERE k = ?').get('a') as { v: string }).v;
       });
@@ -88,12 +89,29 @@ describe('Store', () => {
 
     let writes = 0;
     const writing = () =>
-      store.memo('t:writing', () => {
+      store.memo(['t:writing'], () => {
         store.db.prepare('UPDATE t SET v = ? WHERE k = ?').run(String(++writes), 'a');
         return writes;
       });
     assert.equal(writing(), 1);
     assert.equal(writing(), 2, 'a value computed by a write must not be served from the memo');
     store.close();
+  });
+
+  it('memo keys are their parts: no two keys meet, a kept undefined is kept, and the table stays bounded', () => {
+    const table = new MemoTable(3);
+    table.keep(['k', 'a\0b', 'c'], 1);
+    table.keep(['k', 'a', 'b\0c'], 2);
+    table.keep(['k', 'a'], undefined);
+    assert.equal(table.lookup(['k', 'a\0b', 'c']), 1);
+    assert.equal(table.lookup(['k', 'a', 'b\0c']), 2, 'parts that would join into the same text stay apart');
+    assert.equal(table.lookup(['k', 'a']), undefined, 'a kept undefined is a value');
+    assert.equal(table.lookup(['k']), NOT_KEPT, 'a key that only leads to others holds nothing');
+    assert.equal(table.lookup(['k', 'a', 'b']), NOT_KEPT);
+    table.keep(['k', 'a'], 3);
+    assert.equal(table.lookup(['k', 'a\0b', 'c']), 1, 'replacing a value takes no room');
+    table.keep(['k', 'd'], 4);
+    assert.equal(table.lookup(['k', 'd']), 4);
+    assert.equal(table.lookup(['k', 'a\0b', 'c']), NOT_KEPT, 'a full table starts afresh');
   });
 });

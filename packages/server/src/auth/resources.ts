@@ -60,7 +60,7 @@ export class StoreResourceLookup implements ResourceLookup {
   secret(scope: Scope, secretId: string): SecretFacts | undefined {
     this.secretQuery ??= secretQuery(this.store);
     const query = this.secretQuery;
-    return this.store.memo(`auth-secret\0${scope.region}\0${scope.account}\0${secretId}`, () => {
+    return this.store.memo(['auth-secret', scope.region, scope.account, secretId], () => {
       const facts = query(scope, secretId);
       return facts && Object.freeze(facts);
     });

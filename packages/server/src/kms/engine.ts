@@ -241,7 +241,7 @@ export class KmsEngine {
   getById(scope: Scope, id: string, now: Date): KeyRecord | undefined {
     const keyId = id.toLowerCase();
     // Every Decrypt, SecureString and secret read looks its key up; a key record rarely changes.
-    const key = this.store.memo(`kms-key\0${scope.region}\0${scope.account}\0${keyId}`, () =>
+    const key = this.store.memo(['kms-key', scope.region, scope.account, keyId], () =>
       this.readKey(scope, keyId),
     );
     // The hot path's only cost for all this: one comparison with the memoized record.

@@ -41,7 +41,7 @@ export function readValue(
     }
   } else {
     const stage = versionStage ?? 'AWSCURRENT';
-    version = ctx.store.memo(`sm-staged\0${secret.arn}\0${stage}`, () => {
+    version = ctx.store.memo(['sm-staged', secret.arn, stage], () => {
       const row = versionWithStage(db, secret.arn, stage);
       return row && Object.freeze(row);
     });
@@ -52,10 +52,8 @@ export function readValue(
   const readId = version.version_id;
   const now = ctx.now.getTime();
   // Access dates are kept to the day, so after the first read of a day the update changes nothing.
-  ctx.store.memo(`sm-accessed\0${arn}\0${readId}\0${accessDay(now)}`, () =>
-    recordAccess(db, arn, readId, now),
-  );
-  const stages = ctx.store.memo(`sm-stages\0${arn}\0${readId}`, () =>
+  ctx.store.memo(['sm-accessed', arn, readId, accessDay(now)], () => recordAccess(db, arn, readId, now));
+  const stages = ctx.store.memo(['sm-stages', arn, readId], () =>
     Object.freeze(stagesOfVersion(db, arn, readId)),
   );
   return { secret, version, value, stages };

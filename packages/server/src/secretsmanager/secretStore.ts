@@ -85,9 +85,9 @@ export function requireSecret(
   const now = ctx.now.getTime();
   // Both are read on every GetSecretValue: the purge needs running once a second at most, and a
   // secret's row is kept until the store changes.
-  store.memo(`sm-purge\0${Math.floor(now / 1000)}`, () => purgeExpired(store.db, now));
+  store.memo(['sm-purge', Math.floor(now / 1000)], () => purgeExpired(store.db, now));
   const scope = scopeOf(ctx);
-  const secret = store.memo(`sm-secret\0${scope.region}\0${scope.account}\0${secretId}`, () => {
+  const secret = store.memo(['sm-secret', scope.region, scope.account, secretId], () => {
     const row = findSecret(store.db, scope, secretId);
     return row && Object.freeze(row);
   });

@@ -89,7 +89,7 @@ export class ParameterStore {
   /** Read by every GetParameter(s), so kept until the store changes; callers must not mutate it. */
   latest(name: string): ParameterVersion | undefined {
     const [region, account] = this.scopeArgs;
-    return this.store.memo(`ssm-latest\0${region}\0${account}\0${name}`, () => {
+    return this.store.memo(['ssm-latest', region, account, name], () => {
       const row = this.db
         .prepare(
           `SELECT * FROM ssm_parameter_versions WHERE ${SCOPED} AND name = ? ORDER BY version DESC LIMIT 1`,

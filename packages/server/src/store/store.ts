@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { type MemoKey, MemoTable, NOT_KEPT } from './memoTable.js';
 
 export type Db = Database.Database;
 
@@ -32,7 +33,7 @@ export class Store {
   /** Runs a function in a transaction; made once, because better-sqlite3 builds a wrapper per call. */
   private readonly inTransaction: (fn: () => unknown) => unknown;
   private readonly changes = { generation: 0 };
-  private readonly memos = new Map<string, unknown>();
+  private readonly memos = new MemoTable(MAX_MEMOS);
   private memoGeneration = 0;
 
   constructor(options: StoreOptions) {
@@ -76,19 +77,17 @@ export class Store {
    * paths look up on every request and that rarely change. `key` must name everything the value
    * depends on; the value must not be mutated (freeze objects).
    */
-  memo<T>(key: string, compute: () => T): T {
+  memo<T>(key: MemoKey, compute: () => T): T {
     if (this.memoGeneration !== this.changes.generation) {
       this.memos.clear();
       this.memoGeneration = this.changes.generation;
     }
-    // One lookup for the usual hit; `has` only tells a kept `undefined` (no such row) from a miss.
-    const kept = this.memos.get(key);
-    if (kept !== undefined || this.memos.has(key)) return kept as T;
+    const kept = this.memos.lookup(key);
+    if (kept !== NOT_KEPT) return kept as T;
     const value = compute();
     // A compute that wrote to the store made its own value stale at once; don't keep it.
     if (this.memoGeneration !== this.changes.generation) return value;
-    if (this.memos.size >= MAX_MEMOS) this.memos.clear();
-    this.memos.set(key, value);
+    this.memos.keep(key, value);
     return value;
   }
 

@@ -42,17 +42,22 @@ function stillHolds(entry: Entry, request: AuthorizationRequest): boolean {
   );
 }
 
+/** An identity's entries by action, then by resource: no key text is built per lookup. */
+interface PrincipalEntries {
+  byAction: Map<string, Map<string, Entry[]>>;
+  pairs: number;
+}
+
 export class DecisionCache {
-  readonly #byPrincipal = new WeakMap<PrincipalIdentity, Map<string, Entry[]>>();
+  readonly #byPrincipal = new WeakMap<PrincipalIdentity, PrincipalEntries>();
 
   evaluate(request: AuthorizationRequest): Decision {
-    let pairs = this.#byPrincipal.get(request.principal);
-    if (!pairs) {
-      pairs = new Map();
-      this.#byPrincipal.set(request.principal, pairs);
+    let entries = this.#byPrincipal.get(request.principal);
+    if (!entries) {
+      entries = { byAction: new Map(), pairs: 0 };
+      this.#byPrincipal.set(request.principal, entries);
     }
-    const pair = `${request.action}\0${request.resource}`;
-    const variants = pairs.get(pair);
+    const variants = entries.byAction.get(request.action)?.get(request.resource);
     const hit = variants?.find((entry) => stillHolds(entry, request));
     if (hit) return hit.decision;
 
@@ -76,10 +81,19 @@ export class DecisionCache {
     if (variants) {
       if (variants.length >= MAX_VARIANTS) variants.shift();
       variants.push(entry);
-    } else {
-      if (pairs.size >= MAX_PAIRS) pairs.clear();
-      pairs.set(pair, [entry]);
+      return decision;
     }
+    if (entries.pairs >= MAX_PAIRS) {
+      entries.byAction.clear();
+      entries.pairs = 0;
+    }
+    let byResource = entries.byAction.get(request.action);
+    if (!byResource) {
+      byResource = new Map();
+      entries.byAction.set(request.action, byResource);
+    }
+    byResource.set(request.resource, [entry]);
+    entries.pairs++;
     return decision;
   }
 }
