@@ -79,7 +79,7 @@ function checkContext(facts: CallFacts, check: AccessCheck): RequestContext {
     get(key) {
       const reader = GLOBAL_KEYS.get(key) ?? (kms ? KMS_KEYS.get(key) : undefined);
       if (reader) return reader(facts);
-      own ??= requestContext(check.context);
+      own ??= requestContext(typeof check.context === 'function' ? check.context() : check.context);
       return own.get(key);
     },
   };
@@ -111,8 +111,9 @@ export function authorizeChecks(
       resource: check.resource,
       decision: decision.effect,
       statement: decision.statement,
-      ...(decision.effect === 'Deny' ? { reason: decision.reason } : {}),
-      ...(facts.viaService ? { viaService: facts.viaService } : {}),
+      // Members always present (undefined when unset) rather than spread in: two checks a request.
+      reason: decision.effect === 'Deny' ? decision.reason : undefined,
+      viaService: facts.viaService || undefined,
     };
     trail.push(entry);
     if (decision.effect === 'Deny') return { entry, message: accessDeniedMessage(request, decision.reason) };

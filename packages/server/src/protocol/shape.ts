@@ -165,6 +165,43 @@ function lengthChecks(
   }
 }
 
+/** A string's length as AWS counts it, in code points (`[...text].length`) without an array of them. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+interface Member {
+  name: string;
+  /** The name as a message's path writes it. */
+  pathName: string;
+  shape: Shape;
+}
+
+/** Each structure's members listed once: every request validates its input against one. */
+const memberLists = new WeakMap<StructureShape, readonly Member[]>();
+function membersOf(shape: StructureShape): readonly Member[] {
+  let members = memberLists.get(shape);
+  if (!members) {
+    members = Object.entries(shape.members).map(([name, member]) => ({
+      name,
+      pathName: lowerFirst(name),
+      shape: member,
+    }));
+    memberLists.set(shape, members);
+  }
+  return members;
+}
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function check(shape: Shape, value: unknown, path: string, errors: string[]): unknown {
@@ -180,7 +217,9 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): un
     case 'string': {
       if (typeof value !== 'string') return wrongType();
       const before = errors.length;
-      lengthChecks(path, shape, value, [...value].length, errors);
+      if (shape.min !== undefined || shape.max !== undefined) {
+        lengthChecks(path, shape, value, codePoints(value), errors);
+      }
       if (shape.pattern && !shape.pattern.test(value)) {
         errors.push(
           failure(
@@ -245,8 +284,8 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): un
       if (typeof value !== 'object' || Array.isArray(value)) return wrongType();
       const input = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [name, member] of Object.entries(shape.members)) {
-        const memberPath = path === '' ? lowerFirst(name) : `${path}.${lowerFirst(name)}`;
+      for (const { name, pathName, shape: member } of membersOf(shape)) {
+        const memberPath = path === '' ? pathName : `${path}.${pathName}`;
         const checked = check(member, input[name], memberPath, errors);
         if (checked !== undefined) out[name] = checked;
       }

@@ -15,7 +15,7 @@ import {
   versionOf,
   versionWithStage,
 } from './secretStore.js';
-import { decryptVersion, type SecretValue, valueMembers } from './secretValue.js';
+import { decryptVersion, type SecretValue } from './secretValue.js';
 
 export interface ReadResult {
   secret: SecretRow;
@@ -59,11 +59,17 @@ export function readValue(
   return { secret, version, value, stages };
 }
 
-export const secretValueOutput = (read: ReadResult): JsonObject => ({
-  ARN: read.secret.arn,
-  Name: read.secret.name,
-  VersionId: read.version.version_id,
-  ...valueMembers(read.value),
-  VersionStages: read.stages,
-  CreatedDate: read.version.created_at / 1000,
+/**
+ * One literal with both value members, the unused one undefined and so left out of the JSON: a spread
+ * of the value's member in the middle of it made building and serializing it about 1.4 µs slower, on every
+ * GetSecretValue.
+ */
+export const secretValueOutput = ({ secret, version, value, stages }: ReadResult): JsonObject => ({
+  ARN: secret.arn,
+  Name: secret.name,
+  VersionId: version.version_id,
+  SecretString: value.kind === 'string' ? value.bytes.toString('utf8') : undefined,
+  SecretBinary: value.kind === 'binary' ? value.bytes.toString('base64') : undefined,
+  VersionStages: stages,
+  CreatedDate: version.created_at / 1000,
 });

@@ -75,12 +75,6 @@ export function decryptVersion(kms: KmsEngine, scope: Scope, version: VersionRow
 export const sameValue = (a: SecretValue, b: SecretValue): boolean =>
   a.kind === b.kind && a.bytes.equals(b.bytes);
 
-/** The response members that carry a value. */
-export const valueMembers = (value: SecretValue): Record<string, string> =>
-  value.kind === 'string'
-    ? { SecretString: value.bytes.toString('utf8') }
-    : { SecretBinary: value.bytes.toString('base64') };
-
 /** The value a request carries (SecretString or SecretBinary), if any. */
 export function requestValue(input: {
   SecretString?: string;

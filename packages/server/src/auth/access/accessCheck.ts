@@ -7,6 +7,9 @@ import type { ResourcePolicy } from '../policy/evaluate.js';
 import type { ContextValue } from '../policy/requestContext.js';
 import type { ResourceLookup } from '../resources.js';
 
+/** Condition keys by name, as a check supplies them. */
+export type CheckContext = Record<string, ContextValue | undefined>;
+
 export interface AccessCheck {
   action: string;
   resource: string;
@@ -14,8 +17,9 @@ export interface AccessCheck {
    * The condition keys this request supplies for the service (`ssm:`, `secretsmanager:`,
    * `kms:EncryptionContext:`…). Never a global key (`aws:*`, `kms:CallerAccount`,
    * `kms:ViaService`): the authorizer supplies those from the call and looks them up first.
+   * A function is called only if a policy reads one of these keys.
    */
-  context: Record<string, ContextValue | undefined>;
+  context: CheckContext | (() => CheckContext);
   /** The key policy or the secret's resource policy (JSON text), when the resource has one. */
   resourcePolicy?: { document: string; kind: ResourcePolicy['kind'] } | undefined;
 }
@@ -40,7 +44,7 @@ export const stringListMember = (input: RequestInput, name: string): string[] =>
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 };
 
-export const anyResource = (action: string, context: AccessCheck['context'] = {}): AccessCheck => ({
+export const anyResource = (action: string, context: CheckContext = {}): AccessCheck => ({
   action,
   resource: '*',
   context,

@@ -9,14 +9,15 @@ import {
   type AccessCheck,
   type AccessMapper,
   anyResource,
+  type CheckContext,
   type MappingContext,
   type RequestInput,
   stringMember,
 } from './accessCheck.js';
 
 /** `kms:EncryptionContext:<key>` for each pair and `kms:EncryptionContextKeys`, as KMS supplies them. */
-export function encryptionContextKeys(context: EncryptionContext | undefined): AccessCheck['context'] {
-  const keys: AccessCheck['context'] = {};
+export function encryptionContextKeys(context: EncryptionContext | undefined): CheckContext {
+  const keys: CheckContext = {};
   const names: string[] = [];
   if (!context) return keys;
   for (const name of Object.keys(context)) {
@@ -32,7 +33,11 @@ const contextOf = (input: RequestInput, member: string): EncryptionContext | und
   return value && typeof value === 'object' ? (value as EncryptionContext) : undefined;
 };
 
-export function keyCheck(action: string, key: KmsKeyFacts, context: AccessCheck['context']): AccessCheck {
+export function keyCheck(
+  action: string,
+  key: KmsKeyFacts,
+  context: CheckContext | (() => CheckContext),
+): AccessCheck {
   return { action, resource: key.arn, context, resourcePolicy: { document: key.policy, kind: 'kms-key' } };
 }
 
@@ -41,14 +46,14 @@ function onKey(
   action: string,
   reference: string | undefined,
   ctx: MappingContext,
-  context: AccessCheck['context'],
+  context: CheckContext,
 ): AccessCheck[] {
   if (reference === undefined) return [anyResource(action, context)];
   const key = ctx.lookup.kmsKey(ctx.scope, reference, ctx.now);
   return key ? [keyCheck(action, key, context)] : [];
 }
 
-function requestKeys(input: RequestInput): AccessCheck['context'] {
+function requestKeys(input: RequestInput): CheckContext {
   const algorithm = stringMember(input, 'EncryptionAlgorithm');
   return {
     ...encryptionContextKeys(contextOf(input, 'EncryptionContext')),

@@ -8,17 +8,13 @@ import {
   type AccessCheck,
   type AccessMapper,
   anyResource,
+  type CheckContext,
   type MappingContext,
   type RequestInput,
   stringMember,
 } from './accessCheck.js';
 
-function onSecret(
-  action: string,
-  secretId: string,
-  ctx: MappingContext,
-  context: AccessCheck['context'],
-): AccessCheck {
+function onSecret(action: string, secretId: string, ctx: MappingContext, context: CheckContext): AccessCheck {
   const secret = ctx.lookup.secret(ctx.scope, secretId);
   const arn =
     secret?.arn ??
@@ -35,7 +31,7 @@ function onSecret(
   };
 }
 
-const versionKeys = (input: RequestInput): AccessCheck['context'] => ({
+const versionKeys = (input: RequestInput): CheckContext => ({
   'secretsmanager:VersionId': stringMember(input, 'VersionId'),
   'secretsmanager:VersionStage': stringMember(input, 'VersionStage'),
 });

@@ -5,9 +5,9 @@
  */
 import type { Scope } from '../../kms/engine.js';
 import {
-  type AccessCheck,
   type AccessMapper,
   anyResource,
+  type CheckContext,
   type RequestInput,
   stringListMember,
   stringMember,
@@ -31,7 +31,7 @@ const onNamed =
   (
     operation: string,
     member = 'Name',
-    extra: (input: RequestInput) => AccessCheck['context'] = () => ({}),
+    extra: (input: RequestInput) => CheckContext = () => ({}),
   ): AccessMapper =>
   (input, { scope }) => {
     const names = member.endsWith('s')
