@@ -12,7 +12,8 @@ export interface SigV4Authorization {
   service: string;
   /** `<date>/<region>/<service>/aws4_request`, as the string to sign carries it. */
   scope: string;
-  signedHeaders: string[];
+  /** Shared between requests that sign the same headers: never changed. */
+  signedHeaders: readonly string[];
   signature: string;
 }
 
@@ -79,9 +80,25 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
     region: credential.slice(dateEnd + 1, regionEnd),
     service: credential.slice(regionEnd + 1, serviceEnd),
     scope: credential.slice(keyEnd + 1),
-    signedHeaders: signedHeaders.split(';'),
+    signedHeaders: signedHeaderList(signedHeaders),
     signature,
   };
+}
+
+/**
+ * The SignedHeaders list, split once per distinct text: a client signs the same headers on every call
+ * of an operation, and splitting the text anew made five strings and an array on every request.
+ */
+const signedHeaderLists = new Map<string, readonly string[]>();
+const MAX_SIGNED_HEADER_LISTS = 256;
+function signedHeaderList(text: string): readonly string[] {
+  let list = signedHeaderLists.get(text);
+  if (!list) {
+    list = Object.freeze(text.split(';'));
+    if (signedHeaderLists.size >= MAX_SIGNED_HEADER_LISTS) signedHeaderLists.clear();
+    signedHeaderLists.set(text, list);
+  }
+  return list;
 }
 
 const TERMINATOR = '/aws4_request';
