@@ -23,6 +23,7 @@ import { validateUntyped } from '../protocol/shape.js';
 import type { Store } from '../store/store.js';
 import { endAtTurnEnd } from './endAtTurnEnd.js';
 import { readBody } from './readBody.js';
+import { serializeAnswer } from './serializeAnswer.js';
 
 export interface RequestInfo {
   requestId: string;
@@ -194,8 +195,8 @@ function authenticate(
   };
 }
 
-function send(response: ServerResponse, status: number, requestId: string, body: unknown): void {
-  const payload = JSON.stringify(body);
+function send(response: ServerResponse, status: number, requestId: string, body: object): void {
+  const payload = serializeAnswer(body);
   response.writeHead(status, {
     'content-type': CONTENT_TYPE,
     'content-length': Buffer.byteLength(payload),

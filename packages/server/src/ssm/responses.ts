@@ -6,11 +6,11 @@ import { visibleValue } from './secureValue.js';
 
 const seconds = (ms: number): number => ms / 1000;
 
-/** `Parameter`, as GetParameter(s) and GetParametersByPath return it. */
+/** `Parameter`, as GetParameter(s) and GetParametersByPath return it, around its `visibleValue`. */
 export function parameterOutput(
   ctx: OperationContext,
   v: ParameterVersion,
-  withDecryption: boolean,
+  value: string,
   selector?: string,
 ): JsonObject {
   // One literal: a spread in the middle of it made building and serializing it about 1.4 µs slower,
@@ -18,7 +18,7 @@ export function parameterOutput(
   return {
     Name: v.name,
     Type: v.type,
-    Value: visibleValue(ctx, v, withDecryption),
+    Value: value,
     Version: v.version,
     Selector: selector,
     LastModifiedDate: seconds(v.modifiedAt),

@@ -12,6 +12,12 @@ export const getSecretValue = defineOperation({
     VersionStage: versionStageMember,
   }),
   handle(input, ctx) {
-    return secretValueOutput(readValue(ctx, input.SecretId, input.VersionId, input.VersionStage));
+    // Read (decrypted, and in strict mode authorized) on every call. The answer is the same until the
+    // store changes, so it is kept frozen and goes out as the text made the first time
+    // (http/serializeAnswer.ts).
+    const read = readValue(ctx, input.SecretId, input.VersionId, input.VersionStage);
+    return ctx.store.memo(['sm-get-secret-value', read.secret.arn, read.version.version_id], () =>
+      Object.freeze(secretValueOutput(read)),
+    );
   },
 });

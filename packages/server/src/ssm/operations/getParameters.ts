@@ -5,6 +5,7 @@ import { findReferenced } from '../lookup.js';
 import { parametersOf } from '../parameterStore.js';
 import { parameterOutput } from '../responses.js';
 import { REFERENCE_PREFIX, readSecretsManagerReference } from '../secretsManagerReference.js';
+import { visibleValue } from '../secureValue.js';
 import { nameListMember } from '../shapes.js';
 
 /** Errors that make one name of the batch invalid rather than failing the whole request. */
@@ -25,7 +26,14 @@ export const getParameters = defineOperation({
           parameters.push(readSecretsManagerReference(name, withDecryption, ctx));
         } else {
           const found = findReferenced(ctx, store, name);
-          parameters.push(parameterOutput(ctx, found.version, withDecryption, found.selector));
+          parameters.push(
+            parameterOutput(
+              ctx,
+              found.version,
+              visibleValue(ctx, found.version, withDecryption),
+              found.selector,
+            ),
+          );
         }
       } catch (error) {
         if (!(error instanceof AwsError) || !PER_NAME_ERRORS.has(error.code)) throw error;

@@ -4,6 +4,7 @@ import { checkFilters, invalidPathError, isValidPath, matchesFilter, matchesPath
 import { paginate } from '../paging.js';
 import { type ParameterVersion, parametersOf } from '../parameterStore.js';
 import { parameterOutput } from '../responses.js';
+import { visibleValue } from '../secureValue.js';
 import { nameMember, nextTokenMember, parameterFiltersMember } from '../shapes.js';
 
 export const getParametersByPath = defineOperation({
@@ -42,7 +43,7 @@ export const getParametersByPath = defineOperation({
     const page = paginate(matched, (v) => v.name, input.MaxResults ?? 10, input.NextToken);
     const withDecryption = input.WithDecryption ?? false;
     return {
-      Parameters: page.items.map((v) => parameterOutput(ctx, v, withDecryption)),
+      Parameters: page.items.map((v) => parameterOutput(ctx, v, visibleValue(ctx, v, withDecryption))),
       ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   },
