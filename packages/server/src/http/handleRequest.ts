@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KmsEngine } from '../kms/engine.js';
 import { parseAuthorization, type SigV4Authorization } from '../protocol/authorization.js';
-import { AwsError, internalError, serializationError } from '../protocol/awsError.js';
+import { AwsError, internalError } from '../protocol/awsError.js';
 import {
   allowEveryItem,
   type Caller,
@@ -22,6 +22,7 @@ import type { Router, Service } from '../protocol/services.js';
 import { validateUntyped } from '../protocol/shape.js';
 import type { Store } from '../store/store.js';
 import { endAtTurnEnd } from './endAtTurnEnd.js';
+import { parseBody } from './parseBody.js';
 import { readBody } from './readBody.js';
 import { serializeAnswer } from './serializeAnswer.js';
 
@@ -144,17 +145,8 @@ async function handle(info: RequestInfo, options: PipelineOptions): Promise<Json
     if (pending) await pending;
   }
 
-  let body: unknown;
-  try {
-    body = info.body.length === 0 ? {} : JSON.parse(info.body.toString('utf8'));
-  } catch {
-    throw serializationError('Start of structure or map found where not expected.');
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw serializationError('Start of structure or map found where not expected.');
-  }
   const operation = found.operation;
-  const input = validateUntyped(operation.input, body);
+  const input = validateUntyped(operation.input, parseBody(info.body, operation.readOnly));
   const authorizable = Object.assign(authenticated, { input });
   let kms = options.kms;
   let authorizeItem = allowEveryItem;
