@@ -202,6 +202,20 @@ function membersOf(shape: StructureShape): readonly Member[] {
   return members;
 }
 
+/**
+ * A shape as a required member, made once per shape: a structure's member list is kept by its shape
+ * object (`membersOf`), so a list of structures must hand over the same object every time.
+ */
+const requiredShapes = new WeakMap<Shape, Shape>();
+function asRequired(shape: Shape): Shape {
+  let required = requiredShapes.get(shape);
+  if (!required) {
+    required = { ...shape, required: true } as Shape;
+    requiredShapes.set(shape, required);
+  }
+  return required;
+}
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function check(shape: Shape, value: unknown, path: string, errors: string[]): unknown {
@@ -265,7 +279,7 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): un
       if (!Array.isArray(value)) return wrongType();
       lengthChecks(path, shape, value, value.length, errors);
       // A list never holds nulls: each element is checked as if required.
-      const element = { ...shape.member, required: true } as Shape;
+      const element = asRequired(shape.member);
       return value.map((item, i) => check(element, item, `${path}.${i + 1}.member`, errors));
     }
     case 'map': {
@@ -273,7 +287,7 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): un
       const entries = Object.entries(value as Record<string, unknown>);
       lengthChecks(path, shape, value, entries.length, errors);
       const out: Record<string, unknown> = {};
-      const valueShape = { ...shape.value, required: true } as Shape;
+      const valueShape = asRequired(shape.value);
       for (const [key, item] of entries) {
         check(shape.key, key, `${path}.key`, errors);
         out[key] = check(valueShape, item, `${path}.${key}.member`, errors);
