@@ -411,19 +411,21 @@ export class KmsEngine {
     now: Date,
     { authorize, remember = true }: DecryptOptions = {},
   ): { key: KeyRecord; plaintext: Buffer } {
-    const header = decodeHeader(blob);
+    // A blob opened before names its key without being decoded again; the hit is used only once
+    // the key is found usable and the caller allowed, as for any other blob.
+    const opened = this.openedBlobs.get(blob, context);
+    const header = opened?.header ?? decodeHeader(blob);
     if (!header) throw new AwsError('InvalidCiphertextException', '');
     const key = this.getById(scope, header.keyId, now);
     if (!key) throw new CiphertextKeyMissing();
     authorize?.(key);
     this.assertUsable(key);
-    const opened = this.openedBlobs.get(blob, context);
-    if (opened) return { key, plaintext: opened };
+    if (opened) return { key, plaintext: opened.plaintext };
     const material = this.material(key, header.materialVersion);
     const aad = Buffer.concat([blob.subarray(0, HEADER_BYTES), encodeEncryptionContext(context)]);
     const plaintext = material && open(material, blob.subarray(HEADER_BYTES), aad);
     if (!plaintext) throw new AwsError('InvalidCiphertextException', '');
-    if (remember) this.openedBlobs.set(blob, context, plaintext);
+    if (remember) this.openedBlobs.set(blob, context, { header, plaintext });
     return { key, plaintext };
   }
 
