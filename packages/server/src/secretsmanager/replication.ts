@@ -6,6 +6,7 @@
  */
 import type { JsonObject } from '../protocol/operation.js';
 import type { Db } from '../store/store.js';
+import { invalidParameter } from './errors.js';
 import { arnInRegion } from './names.js';
 import { findSecret, type SecretRow, secretByArn, versionsOf } from './secretStore.js';
 import { decryptVersion, encryptValue, keyFor } from './secretValue.js';
@@ -105,6 +106,27 @@ function copyToReplica(env: WriteEnv, primary: SecretRow, row: ReplicaRow): void
 }
 
 /** Creates (or, with `force`, takes over) the replica in `region` and fills it. */
+/** A replica region a request asks for: the API model leaves `Region` optional, Secrets Manager does not. */
+export interface ReplicaRequest {
+  region: string;
+  kmsKeyId: string | undefined;
+}
+
+/**
+ * The replicas an `AddReplicaRegions` list asks for, checked before anything is written: an entry
+ * without a Region is refused as a whole request.
+ */
+export function replicaRequests(
+  replicas: readonly { Region?: string; KmsKeyId?: string }[] | undefined,
+): ReplicaRequest[] {
+  return (replicas ?? []).map((replica) => {
+    if (replica.Region === undefined) {
+      throw invalidParameter('Invalid replica region: every entry of AddReplicaRegions must name a Region.');
+    }
+    return { region: replica.Region, kmsKeyId: replica.KmsKeyId };
+  });
+}
+
 export function addReplica(
   env: WriteEnv,
   primary: SecretRow,

@@ -27,6 +27,23 @@ describe('Secrets Manager replication across regions', () => {
     arn = (await east.send(new CreateSecretCommand({ Name: 'shared/api', SecretString: VALUES[0] }))).ARN!;
   });
 
+  it('refuses a replica entry without a Region, whole and without a change', async () => {
+    const refused = await failsWithoutChange(server, 'InvalidParameterException', () =>
+      east.send(
+        new ReplicateSecretToRegionsCommand({
+          SecretId: 'shared/api',
+          AddReplicaRegions: [{ Region: 'eu-central-1' }, {}],
+        }),
+      ),
+    );
+    assert.match(refused.message, /must name a Region/);
+    await failsWithoutChange(server, 'InvalidParameterException', () =>
+      east.send(
+        new CreateSecretCommand({ Name: 'shared/no-region', SecretString: 'x', AddReplicaRegions: [{}] }),
+      ),
+    );
+  });
+
   it('is invisible in another region until replicated', async () => {
     await failsWithoutChange(server, 'ResourceNotFoundException', () =>
       west.send(new GetSecretValueCommand({ SecretId: 'shared/api' })),

@@ -4,7 +4,7 @@ import { defineOperation, type JsonObject } from '../../protocol/operation.js';
 import { string, structure } from '../../protocol/shape.js';
 import { invalidParameter, invalidRequest, tokenRequired } from '../errors.js';
 import { assertValidName, newSecretArn } from '../names.js';
-import { addReplica, replicationStatus } from '../replication.js';
+import { addReplica, replicaRequests, replicationStatus } from '../replication.js';
 import { findSecret, purgeExpired, putTags, scopeOf, secretByArn, versionOf } from '../secretStore.js';
 import { decryptVersion, requestValue, sameValue } from '../secretValue.js';
 import {
@@ -45,6 +45,7 @@ export const createSecret = defineOperation({
     const value = requestValue(input);
     if (value && input.ClientRequestToken === undefined) throw tokenRequired('InvalidRequestException');
     assertTags(input.Tags ?? []);
+    const replicas = replicaRequests(input.AddReplicaRegions);
     purgeExpired(db, ctx.now.getTime());
     const existing = findSecret(db, scope, input.Name);
     if (existing) {
@@ -90,16 +91,16 @@ export const createSecret = defineOperation({
       const versionId = input.ClientRequestToken ?? randomUUID();
       out.VersionId = writeVersion(env, secretByArn(db, arn)!, versionId, value, ['AWSCURRENT']).versionId;
     }
-    for (const replica of input.AddReplicaRegions ?? []) {
+    for (const replica of replicas) {
       addReplica(
         env,
         secretByArn(db, arn)!,
-        replica.Region!,
-        replica.KmsKeyId,
+        replica.region,
+        replica.kmsKeyId,
         input.ForceOverwriteReplicaSecret ?? false,
       );
     }
-    if (input.AddReplicaRegions?.length) out.ReplicationStatus = replicationStatus(db, secretByArn(db, arn)!);
+    if (replicas.length > 0) out.ReplicationStatus = replicationStatus(db, secretByArn(db, arn)!);
     return out;
   },
 });

@@ -1,7 +1,7 @@
 import { defineOperation } from '../../protocol/operation.js';
 import { structure } from '../../protocol/shape.js';
 import { invalidParameter, replicaReadOnly } from '../errors.js';
-import { addReplica, replicationStatus } from '../replication.js';
+import { addReplica, replicaRequests, replicationStatus } from '../replication.js';
 import { requireSecret, secretByArn } from '../secretStore.js';
 import { forceOverwriteMember, replicaRegionsMember, secretIdMember } from '../shapes.js';
 import { writeEnvOf } from '../versionWriter.js';
@@ -16,14 +16,15 @@ export const replicateSecretToRegions = defineOperation({
   handle(input, ctx) {
     const secret = requireSecret(ctx, input.SecretId);
     if (secret.primary_region !== null) throw replicaReadOnly();
-    for (const replica of input.AddReplicaRegions) {
-      if (replica.Region === secret.region) {
+    const replicas = replicaRequests(input.AddReplicaRegions);
+    for (const replica of replicas) {
+      if (replica.region === secret.region) {
         throw invalidParameter('Invalid replica region: a secret cannot be replicated to its own region.');
       }
     }
     const env = writeEnvOf(ctx);
-    for (const replica of input.AddReplicaRegions) {
-      addReplica(env, secret, replica.Region!, replica.KmsKeyId, input.ForceOverwriteReplicaSecret ?? false);
+    for (const replica of replicas) {
+      addReplica(env, secret, replica.region, replica.kmsKeyId, input.ForceOverwriteReplicaSecret ?? false);
     }
     return {
       ARN: secret.arn,
