@@ -4,6 +4,7 @@
  * cached by text, so a policy change takes effect on the next request (as a new policy object, which
  * the decision cache does not know).
  */
+import { BoundedMap } from '../caches/boundedMap.js';
 import { AwsError } from '../protocol/awsError.js';
 import type { AccessCheck } from './access/index.js';
 import type { Identity } from './config.js';
@@ -21,7 +22,7 @@ export interface CallFacts {
   viaService?: string | undefined;
 }
 
-const parsedPolicies = new Map<string, Policy | null>();
+const parsedPolicies = new BoundedMap<string, Policy | null>(1000);
 /** Every request of a hot path asks the same questions; see DecisionCache for when an answer is reused. */
 const decisions = new DecisionCache();
 
@@ -37,7 +38,6 @@ function resourcePolicy(check: AccessCheck): AuthorizationRequest['resourcePolic
       // A stored policy we cannot read grants nothing; for a KMS key that means only Deny.
       policy = null;
     }
-    if (parsedPolicies.size > 1000) parsedPolicies.clear();
     parsedPolicies.set(document, policy);
   }
   return { policy: policy ?? { name: 'unreadable-policy', statements: [] }, kind };

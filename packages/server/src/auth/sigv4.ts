@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { BoundedMap } from '../caches/boundedMap.js';
 import type { SigV4Authorization } from '../protocol/authorization.js';
 import { AwsError } from '../protocol/awsError.js';
 import { canonicalRequest, headerValues } from './canonicalRequest.js';
@@ -68,13 +69,13 @@ const formatAmzDate = (ms: number): string =>
  * then costs two hashes (see hmacSha256.ts) instead of six. Keyed by the scope text the request
  * carries, so that finding one builds no string.
  */
-const signingKeys = new WeakMap<AccessKey, Map<string, HmacKey>>();
+const signingKeys = new WeakMap<AccessKey, BoundedMap<string, HmacKey>>();
 const MAX_SCOPES_PER_KEY = 64;
 
 function signingKey(key: AccessKey, auth: SigV4Authorization): HmacKey {
   let scopes = signingKeys.get(key);
   if (!scopes) {
-    scopes = new Map();
+    scopes = new BoundedMap(MAX_SCOPES_PER_KEY);
     signingKeys.set(key, scopes);
   }
   let signing = scopes.get(auth.scope);
@@ -82,7 +83,6 @@ function signingKey(key: AccessKey, auth: SigV4Authorization): HmacKey {
     const hmac = (k: string | Buffer, data: string) => createHmac('sha256', k).update(data).digest();
     const dateKey = hmac(`AWS4${key.secretAccessKey}`, auth.date);
     signing = hmacKey(hmac(hmac(hmac(dateKey, auth.region), auth.service), 'aws4_request'));
-    if (scopes.size >= MAX_SCOPES_PER_KEY) scopes.clear();
     scopes.set(auth.scope, signing);
   }
   return signing;

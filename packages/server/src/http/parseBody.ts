@@ -5,11 +5,11 @@
  * anew), so one parse serves them all. Those bodies name what to read and never carry a secret value;
  * a write's body (which may) is parsed and dropped. Callers only read the object they get.
  */
+import { BoundedMap } from '../caches/boundedMap.js';
 import { serializationError } from '../protocol/awsError.js';
 
 const MAX_KEPT_BODY_BYTES = 512;
-const MAX_KEPT_BODIES = 1000;
-const keptBodies = new Map<string, object>();
+const keptBodies = new BoundedMap<string, object>(1000);
 
 const notAStructure = () => serializationError('Start of structure or map found where not expected.');
 
@@ -26,9 +26,6 @@ export function parseBody(body: Buffer, keep: boolean): object {
     throw notAStructure();
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw notAStructure();
-  if (keepable) {
-    if (keptBodies.size >= MAX_KEPT_BODIES) keptBodies.clear();
-    keptBodies.set(text, parsed);
-  }
+  if (keepable) keptBodies.set(text, parsed);
   return parsed;
 }

@@ -3,6 +3,7 @@
  * credential scope (date, region, service). Shape is always checked; signature verification is a
  * separate step that only strict mode performs.
  */
+import { BoundedMap } from '../caches/boundedMap.js';
 import { AwsError } from './awsError.js';
 
 export interface SigV4Authorization {
@@ -89,13 +90,11 @@ export function parseAuthorization(header: string | undefined): SigV4Authorizati
  * The SignedHeaders list, split once per distinct text: a client signs the same headers on every call
  * of an operation, and splitting the text anew made five strings and an array on every request.
  */
-const signedHeaderLists = new Map<string, readonly string[]>();
-const MAX_SIGNED_HEADER_LISTS = 256;
+const signedHeaderLists = new BoundedMap<string, readonly string[]>(256);
 function signedHeaderList(text: string): readonly string[] {
   let list = signedHeaderLists.get(text);
   if (!list) {
     list = Object.freeze(text.split(';'));
-    if (signedHeaderLists.size >= MAX_SIGNED_HEADER_LISTS) signedHeaderLists.clear();
     signedHeaderLists.set(text, list);
   }
   return list;

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { BoundedMap } from '../caches/boundedMap.js';
 import { type MemoKey, MemoTable, NOT_KEPT } from './memoTable.js';
 
 export type Db = Database.Database;
@@ -115,11 +116,10 @@ export class Store {
  */
 function cacheStatements(db: Db, changes: { generation: number }): void {
   const compile = db.prepare.bind(db);
-  const statements = new Map<string, Database.Statement>();
+  const statements = new BoundedMap<string, Database.Statement>(MAX_CACHED_STATEMENTS);
   const cached = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
     if (!statement) {
-      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
       statement = compile(sql);
       if (!statement.reader) countWrites(statement, changes);
       statements.set(sql, statement);

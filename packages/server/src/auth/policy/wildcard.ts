@@ -3,8 +3,9 @@
  * and `/`), `?` exactly one. Actions compare case-insensitively, resources and string conditions
  * case-sensitively, as AWS documents.
  */
+import { BoundedMap } from '../../caches/boundedMap.js';
 
-const cache = new Map<string, RegExp>();
+const cache = new BoundedMap<string, RegExp>(10_000);
 
 function compile(pattern: string, ignoreCase: boolean): RegExp {
   const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
@@ -15,7 +16,6 @@ function compile(pattern: string, ignoreCase: boolean): RegExp {
       .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
       .join('');
     regex = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
-    if (cache.size > 10_000) cache.clear();
     cache.set(cacheKey, regex);
   }
   return regex;
